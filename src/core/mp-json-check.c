@@ -1,0 +1,266 @@
+/* mp-json-check.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "mp-json-check.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *p;
+  const char *start;
+  const char *end;
+  char       *message;
+  const char *error_at;
+} Scanner;
+
+static gboolean
+fail (Scanner    *s,
+      const char *at,
+      const char *fmt,
+      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (Scanner    *s,
+      const char *at,
+      const char *fmt,
+      ...)
+{
+  va_list args;
+
+  va_start (args, fmt);
+  s->message = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  s->error_at = at;
+  return FALSE;
+}
+
+static void
+skip_ws (Scanner *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+    s->p++;
+}
+
+static const char *
+describe (Scanner *s)
+{
+  if (s->p >= s->end)
+    return "the end of the file";
+  switch (*s->p)
+    {
+    case '"': return "a string";
+    case '{': return "'{'";
+    case '}': return "'}'";
+    case '[': return "'['";
+    case ']': return "']'";
+    case ',': return "','";
+    case ':': return "':'";
+    default:
+      if (*s->p == '-' || g_ascii_isdigit (*s->p))
+        return "a number";
+      return "an unexpected character";
+    }
+}
+
+static gboolean
+scan_string (Scanner *s)
+{
+  const char *open = s->p;
+
+  s->p++; /* the quote */
+  while (s->p < s->end)
+    {
+      unsigned char c = (unsigned char) *s->p;
+
+      if (c == '"')
+        {
+          s->p++;
+          return TRUE;
+        }
+      if (c < 0x20)
+        return fail (s, s->p, "a control character inside a string (write it as an escape such as \\n)");
+      if (c == '\\')
+        {
+          s->p++;
+          if (s->p >= s->end)
+            break;
+          if (*s->p == 'u')
+            {
+              for (int i = 1; i <= 4; i++)
+                if (s->p + i >= s->end || !g_ascii_isxdigit (s->p[i]))
+                  return fail (s, s->p, "\\u must be followed by four hex digits");
+              s->p += 5;
+              continue;
+            }
+          if (strchr ("\"\\/bfnrt", *s->p) == NULL)
+            return fail (s, s->p - 1, "unknown escape \\%c in a string", *s->p);
+        }
+      s->p++;
+    }
+  return fail (s, open, "a string that is never closed");
+}
+
+static gboolean
+scan_number (Scanner *s)
+{
+  const char *begin = s->p;
+
+  if (*s->p == '-')
+    s->p++;
+  if (s->p >= s->end || !g_ascii_isdigit (*s->p))
+    return fail (s, begin, "a malformed number");
+  if (*s->p == '0')
+    s->p++;
+  else
+    while (s->p < s->end && g_ascii_isdigit (*s->p))
+      s->p++;
+  if (s->p < s->end && *s->p == '.')
+    {
+      s->p++;
+      if (s->p >= s->end || !g_ascii_isdigit (*s->p))
+        return fail (s, begin, "a malformed number");
+      while (s->p < s->end && g_ascii_isdigit (*s->p))
+        s->p++;
+    }
+  if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
+    {
+      s->p++;
+      if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
+        s->p++;
+      if (s->p >= s->end || !g_ascii_isdigit (*s->p))
+        return fail (s, begin, "a malformed number");
+      while (s->p < s->end && g_ascii_isdigit (*s->p))
+        s->p++;
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_word (Scanner    *s,
+           const char *word)
+{
+  gsize n = strlen (word);
+
+  if ((gsize) (s->end - s->p) >= n && memcmp (s->p, word, n) == 0)
+    {
+      s->p += n;
+      return TRUE;
+    }
+  return fail (s, s->p, "an unexpected word (strings need double quotes; the literals are true, false and null)");
+}
+
+/* A scalar, or the opening of a container (pushed on @stack). */
+static gboolean
+scan_value (Scanner *s,
+            GString *stack)
+{
+  skip_ws (s);
+  if (s->p >= s->end)
+    return fail (s, s->p, "the file ends where a value was expected");
+  switch (*s->p)
+    {
+    case '{':
+    case '[':
+      if (stack->len >= MP_JSON_MAX_DEPTH)
+        return fail (s, s->p, "nesting deeper than %d levels", MP_JSON_MAX_DEPTH);
+      g_string_append_c (stack, *s->p);
+      s->p++;
+      return TRUE;
+    case '"':
+      return scan_string (s);
+    case 't':
+      return scan_word (s, "true");
+    case 'f':
+      return scan_word (s, "false");
+    case 'n':
+      return scan_word (s, "null");
+    default:
+      if (*s->p == '-' || g_ascii_isdigit (*s->p))
+        return scan_number (s);
+      if (g_ascii_isalpha (*s->p))
+        return scan_word (s, "\x01");
+      return fail (s, s->p, "expected a value, found %s", describe (s));
+    }
+}
+
+static gboolean
+scan (Scanner *s)
+{
+  g_autoptr(GString) stack = g_string_new (NULL);
+  gboolean first = TRUE;  /* just after an opening bracket */
+
+  if (!scan_value (s, stack))
+    return FALSE;
+  while (stack->len > 0)
+    {
+      char top = stack->str[stack->len - 1];
+      char close = top == '{' ? '}' : ']';
+
+      skip_ws (s);
+      if (s->p < s->end && *s->p == close)
+        {
+          s->p++;
+          g_string_truncate (stack, stack->len - 1);
+          first = FALSE;
+          continue;
+        }
+      if (!first)
+        {
+          if (s->p >= s->end || *s->p != ',')
+            return fail (s, s->p, "expected ',' or '%c', found %s", close, describe (s));
+          s->p++;
+          skip_ws (s);
+        }
+      if (top == '{')
+        {
+          if (s->p >= s->end || *s->p != '"')
+            return fail (s, s->p, "expected a member name in double quotes, found %s", describe (s));
+          if (!scan_string (s))
+            return FALSE;
+          skip_ws (s);
+          if (s->p >= s->end || *s->p != ':')
+            return fail (s, s->p, "expected ':' after the member name, found %s", describe (s));
+          s->p++;
+        }
+      {
+        gsize depth = stack->len;
+
+        if (!scan_value (s, stack))
+          return FALSE;
+        first = stack->len > depth;
+      }
+    }
+  skip_ws (s);
+  if (s->p < s->end)
+    return fail (s, s->p, "more data after the end of the top-level value");
+  return TRUE;
+}
+
+gboolean
+mp_json_check (const char  *data,
+               gsize        len,
+               int         *line,
+               int         *column,
+               char       **message)
+{
+  Scanner s = { data, data, data + len, NULL, NULL };
+
+  if (scan (&s))
+    return TRUE;
+
+  *line = 1;
+  *column = 1;
+  for (const char *q = data; q < s.error_at; q++)
+    {
+      if (*q == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((unsigned char) *q & 0xC0) != 0x80)
+        (*column)++;
+    }
+  *message = s.message;
+  return FALSE;
+}

@@ -1,0 +1,54 @@
+/* mp-plan-io.h: reading and writing plan files (FORMAT.md)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "mp-plan.h"
+
+G_BEGIN_DECLS
+
+/* Plan files are at most this large (FORMAT.md). */
+#define MP_PLAN_MAX_FILE_SIZE (64 * 1024 * 1024)
+
+/* Parses and checks every rule of the format. On failure the error
+ * (MP_ERROR) names @display_name, the JSON path and the rule, e.g.
+ * "plan.mplan: milestones[3].due: "2026-02-30" is not a valid date (YYYY-MM-DD)". */
+MpPlan   *mp_plan_load_from_data (const char   *data,
+                                  gsize         len,
+                                  const char   *display_name,
+                                  GError      **error);
+/* Blocking; for the command line and worker threads. The error names the
+ * file by its basename. */
+MpPlan   *mp_plan_load_from_file (GFile        *file,
+                                  GCancellable *cancellable,
+                                  GError      **error);
+
+/* The file's bytes: pretty-printed, members in FORMAT.md order, unknown
+ * members in place, a final newline. The same plan gives the same bytes. */
+GBytes   *mp_plan_to_bytes       (MpPlan       *plan);
+
+/* Atomic (temporary file and rename); keeps the previous version as
+ * FILE~ when @backup. On failure the old file is untouched. */
+gboolean  mp_plan_save_to_file   (MpPlan       *plan,
+                                  GFile        *file,
+                                  gboolean      backup,
+                                  GCancellable *cancellable,
+                                  GError      **error);
+
+/* Writes @bytes to @file atomically; the error says that the previous
+ * version is unchanged. Shared by every writer of files. */
+gboolean  mp_write_file_atomic   (GFile        *file,
+                                  GBytes       *bytes,
+                                  gboolean      backup,
+                                  char        **new_etag,
+                                  GCancellable *cancellable,
+                                  GError      **error);
+
+/* A short, readable form of a JSON value for messages: "\"2026-02-30\"",
+ * "12", "an array". */
+char     *mp_json_describe_node  (JsonNode     *node);
+
+G_END_DECLS
