@@ -359,7 +359,6 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_WINDOW);
   G_OBJECT_CLASS (mp_window_parent_class)->dispose (object);
 }
 
