@@ -423,6 +423,7 @@ test_save_failures (void)
 
     g_assert_true (mp_plan_save_to_file (plan, file, FALSE, NULL, &error));
     g_assert_true (g_file_get_contents (ro_file, &before, NULL, NULL));
+    g_setenv ("MP_TEST_RO_FILE", ro_file, TRUE);
     g_chmod (ro, 0500);
     if (access (ro, W_OK) != 0)
       {
@@ -434,7 +435,15 @@ test_save_failures (void)
         g_assert_cmpstr (before, ==, after);
       }
     else
-      g_test_message ("running as root: read-only case skipped");
+      {
+        /* Root may write anywhere: try as an unprivileged user instead. */
+        g_chmod (dir, 0755);
+        g_chmod (ro, 0755);
+        g_test_trap_subprocess ("/plan-io/save-unprivileged", 0, G_TEST_SUBPROCESS_DEFAULT);
+        g_test_trap_assert_passed ();
+        g_assert_true (g_file_get_contents (ro_file, &after, NULL, NULL));
+        g_assert_cmpstr (before, ==, after);
+      }
     g_chmod (ro, 0700);
   }
 
@@ -442,6 +451,30 @@ test_save_failures (void)
   g_rmdir (ro);
   g_rmdir (sub);
   g_rmdir (dir);
+}
+
+/* Run in a child by test_save_failures when the tests run as root. */
+static void
+test_save_unprivileged (void)
+{
+  const char *path = g_getenv ("MP_TEST_RO_FILE");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(MpPlan) plan = mp_plan_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("only run from /plan-io/save-failures");
+      return;
+    }
+  g_assert_nonnull (path);
+  g_assert_cmpint (setgid (65534), ==, 0);
+  g_assert_cmpint (setuid (65534), ==, 0);
+  file = g_file_new_for_path (path);
+  mp_plan_set_title (plan, "Changed");
+  g_assert_false (mp_plan_save_to_file (plan, file, TRUE, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "previous version of the file is unchanged"));
 }
 
 /* A failed load changes no file. */
@@ -532,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/plan-io/rules", test_rules_table);
   g_test_add_func ("/plan-io/save-atomic-backup", test_save_atomic_backup);
   g_test_add_func ("/plan-io/save-failures", test_save_failures);
+  g_test_add_func ("/plan-io/save-unprivileged", test_save_unprivileged);
   g_test_add_func ("/plan-io/failed-load-changes-nothing", test_failed_load_changes_nothing);
   g_test_add_func ("/plan-io/load-io-errors", test_load_io_errors);
   g_test_add_func ("/model/new-ids", test_new_ids);
