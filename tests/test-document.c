@@ -1,0 +1,301 @@
+/* test-document.c: edits, undo and redo, saving, recovery
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mp-document.h"
+#include "mp-model.h"
+#include "mp-plan-io.h"
+
+static MpDocument *
+load_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  MpDocument *doc = mp_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (mp_document_get_etag (doc));
+  return doc;
+}
+
+static GBytes *
+bytes_of (MpDocument *doc)
+{
+  return mp_plan_to_bytes (mp_document_get_plan (doc));
+}
+
+/* Every kind of edit, then undo all: the same bytes and unmodified. */
+static void
+test_undo_all (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  g_autoptr(GBytes) before = bytes_of (doc);
+  g_autoptr(GBytes) after_edits = NULL;
+  g_autoptr(GBytes) after_redo = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+  g_autoptr(MpMilestone) m = mp_milestone_new ();
+  g_autoptr(MpTask) t = mp_task_new ();
+  MpMilestone *demo = mp_plan_find_milestone (plan, "m-demo");
+  int steps = 0;
+
+  g_assert_false (mp_document_get_modified (doc));
+  g_assert_false (mp_document_can_undo (doc));
+
+  mp_milestone_set_title (m, "New step");
+  mp_milestone_set_due (m, mp_date_from_ymd (2027, 4, 1));
+  mp_document_insert (doc, mp_plan_get_milestones (plan), 2, MP_RECORD (m));
+  steps++;
+  g_assert_true (mp_document_get_modified (doc));
+  mp_document_set_string (doc, MP_RECORD (m), MP_MILESTONE_TITLE, "Reference call");
+  steps++;
+  mp_document_set_date (doc, MP_RECORD (m), MP_MILESTONE_DUE, mp_date_from_ymd (2027, 4, 2));
+  steps++;
+  mp_task_set_title (t, "Pick a reference");
+  mp_document_insert (doc, mp_milestone_get_tasks (m), 0, MP_RECORD (t));
+  steps++;
+  mp_document_move (doc, mp_plan_get_milestones (plan), 2, 0);
+  steps++;
+  mp_document_set_int (doc, MP_RECORD (demo), MP_MILESTONE_STATUS, MP_STATUS_DROPPED);
+  steps++;
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Renamed");
+  steps++;
+  mp_document_remove_participant (doc, mp_plan_find_participant (plan, "p-raj"));
+  steps++;
+  mp_document_remove_milestone (doc, mp_plan_find_milestone (plan, "m-security"));
+  steps++;
+
+  /* The side effects happened in the same steps. */
+  g_assert_cmpint (mp_milestone_get_sequence (demo), ==, 1);
+  g_assert_cmpint (mp_milestone_get_sequence (m), ==, 2);
+  g_assert_null (mp_plan_find_participant (plan, "p-raj"));
+  g_assert_null (mp_plan_find_milestone (plan, "m-security"));
+  g_assert_null (mp_milestone_get_seller_owner (mp_plan_find_milestone (plan, "m-eval")));
+  g_assert_cmpuint (g_strv_length ((char **) mp_milestone_get_depends_on (mp_plan_find_milestone (plan, "m-pilot"))), ==, 0);
+
+  /* What the edits made is a valid plan. */
+  after_edits = bytes_of (doc);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MpPlan) check = mp_plan_load_from_data (g_bytes_get_data (after_edits, NULL),
+                                                      g_bytes_get_size (after_edits), "edited", &error);
+    g_assert_no_error (error);
+  }
+
+  for (int i = 0; i < steps; i++)
+    g_assert_true (mp_document_undo (doc));
+  g_assert_false (mp_document_can_undo (doc));
+  g_assert_false (mp_document_get_modified (doc));
+  after_undo = bytes_of (doc);
+  g_assert_true (g_bytes_equal (before, after_undo));
+
+  for (int i = 0; i < steps; i++)
+    g_assert_true (mp_document_redo (doc));
+  g_assert_false (mp_document_can_redo (doc));
+  g_assert_true (mp_document_get_modified (doc));
+  after_redo = bytes_of (doc);
+  /* Equal but for the history timestamps: compare without them. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_milestones (plan))), ==, 9);
+  g_assert_cmpstr (mp_plan_get_title (plan), ==, "Renamed");
+  g_assert_true (g_bytes_equal (after_edits, after_redo));
+}
+
+static void
+test_history_and_sequence (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  MpMilestone *sign = mp_plan_find_milestone (plan, "m-sign");
+  GListModel *history = G_LIST_MODEL (mp_plan_get_history (plan));
+  guint n = g_list_model_get_n_items (history);
+  g_autoptr(MpHistoryEntry) last = NULL;
+
+  mp_document_set_date (doc, MP_RECORD (sign), MP_MILESTONE_DUE, mp_date_from_ymd (2027, 4, 14));
+  g_assert_cmpint (mp_milestone_get_sequence (sign), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, n + 1);
+  last = g_list_model_get_item (history, n);
+  g_assert_nonnull (strstr (mp_history_entry_get_text (last), "Signature"));
+  g_assert_nonnull (strstr (mp_history_entry_get_text (last), "2027-04-07"));
+  g_assert_true (mp_datetime_is_valid (mp_history_entry_get_at (last)));
+
+  /* A group raises the sequence once. */
+  mp_document_begin (doc, "Move");
+  mp_document_set_date (doc, MP_RECORD (sign), MP_MILESTONE_START, mp_date_from_ymd (2027, 4, 10));
+  mp_document_set_date (doc, MP_RECORD (sign), MP_MILESTONE_DUE, mp_date_from_ymd (2027, 4, 15));
+  mp_document_end (doc);
+  g_assert_cmpint (mp_milestone_get_sequence (sign), ==, 2);
+  g_assert_cmpstr (mp_document_get_undo_label (doc), ==, "Move");
+
+  /* Notes do not touch the calendar. */
+  mp_document_set_string (doc, MP_RECORD (sign), MP_MILESTONE_NOTES, "Bring the pen");
+  g_assert_cmpint (mp_milestone_get_sequence (sign), ==, 2);
+
+  /* One undo takes the group back, sequence included. */
+  g_assert_true (mp_document_undo (doc));
+  g_assert_true (mp_document_undo (doc));
+  g_assert_cmpint (mp_milestone_get_sequence (sign), ==, 1);
+  g_assert_cmpuint (mp_milestone_get_start (sign), ==, MP_DATE_NONE);
+
+  /* Dropping writes history. */
+  mp_document_set_int (doc, MP_RECORD (sign), MP_MILESTONE_STATUS, MP_STATUS_DROPPED);
+  g_clear_object (&last);
+  last = g_list_model_get_item (history, g_list_model_get_n_items (history) - 1);
+  g_assert_nonnull (strstr (mp_history_entry_get_text (last), "dropped"));
+}
+
+/* Setting the same value records nothing. */
+static void
+test_no_op (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("minimal.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Minimal plan");
+  g_assert_false (mp_document_can_undo (doc));
+  g_assert_false (mp_document_get_modified (doc));
+  mp_document_begin (doc, "Nothing");
+  mp_document_end (doc);
+  g_assert_false (mp_document_can_undo (doc));
+}
+
+static void
+test_participant_uses (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  g_autoptr(GPtrArray) uses = mp_document_describe_participant_uses (doc, mp_plan_find_participant (plan, "p-dana"));
+  g_autoptr(GPtrArray) sue = mp_document_describe_participant_uses (doc, mp_plan_find_participant (plan, "p-sue"));
+
+  g_assert_cmpuint (uses->len, >=, 4);
+  g_assert_cmpstr (g_ptr_array_index (uses, 0), ==, "is the organizer who sends invitations");
+  g_assert_cmpuint (sue->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (sue, 0), ==, "owns the milestone “Legal review of MSA”");
+}
+
+static void
+save_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GError **error = user_data;
+
+  mp_document_save_finish (MP_DOCUMENT (source), result, error);
+  *(gboolean *) g_object_get_data (source, "done") = TRUE;
+}
+
+static gboolean
+save_sync (MpDocument *doc,
+           GFile      *file,
+           gboolean    force,
+           GError    **error)
+{
+  gboolean done = FALSE;
+
+  g_object_set_data (G_OBJECT (doc), "done", &done);
+  mp_document_save_async (doc, file, force, NULL, save_cb, error);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  return *error == NULL;
+}
+
+/* Save, reload and compare; a change on disk is noticed. */
+static void
+test_save_and_conflict (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("mueller-maschinenbau.mplan");
+  g_autofree char *dir = g_dir_make_tmp ("mp-doc-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.mplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpDocument) again = NULL;
+  g_autoptr(GBytes) a = NULL, b = NULL;
+  MpPlan *plan = mp_document_get_plan (doc);
+
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Gespeichert");
+  g_assert_true (save_sync (doc, file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (mp_document_get_modified (doc));
+  g_assert_true (g_file_equal (mp_document_get_file (doc), file));
+
+  again = mp_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  a = bytes_of (doc);
+  b = bytes_of (again);
+  g_assert_true (g_bytes_equal (a, b));
+
+  /* Another program writes the file: the next save refuses. */
+  g_usleep (10000);
+  g_assert_true (g_file_set_contents (path, "{}", -1, NULL));
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Mine");
+  g_assert_false (save_sync (doc, NULL, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  g_assert_true (mp_document_get_modified (doc));
+  /* Saving anyway is the user's choice. */
+  g_assert_true (save_sync (doc, NULL, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (mp_document_get_modified (doc));
+
+  /* Undo after save: modified again; redo: back to saved. */
+  g_assert_true (mp_document_undo (doc));
+  g_assert_true (mp_document_get_modified (doc));
+  g_assert_true (mp_document_redo (doc));
+  g_assert_false (mp_document_get_modified (doc));
+}
+
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The debounced recovery copy appears after a change and goes on save. */
+static void
+test_autosave (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  const char *rpath = mp_document_get_recovery_path (doc);
+  g_autofree char *info_path = g_strconcat (rpath, ".info", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *uri = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (g_str_has_prefix (rpath, g_get_user_data_dir ()));
+  mp_document_set_autosave (doc, 50);
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Unsaved work");
+  g_assert_false (g_file_test (rpath, G_FILE_TEST_EXISTS));
+  g_timeout_add (300, quit_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_get_contents (rpath, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Unsaved work"));
+  g_assert_true (g_key_file_load_from_file (info, info_path, 0, NULL));
+  uri = g_key_file_get_string (info, "Recovery", "File", NULL);
+  g_assert_true (g_str_has_suffix (uri, "acme-rollout.mplan"));
+
+  /* Undoing back to the file's state removes the copy. */
+  g_assert_true (mp_document_undo (doc));
+  g_assert_false (g_file_test (rpath, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/document/undo-all", test_undo_all);
+  g_test_add_func ("/document/history-and-sequence", test_history_and_sequence);
+  g_test_add_func ("/document/no-op", test_no_op);
+  g_test_add_func ("/document/participant-uses", test_participant_uses);
+  g_test_add_func ("/document/save-and-conflict", test_save_and_conflict);
+  g_test_add_func ("/document/autosave", test_autosave);
+  return g_test_run ();
+}
