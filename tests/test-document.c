@@ -286,6 +286,52 @@ test_autosave (void)
   g_assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
 }
 
+/* A copy left by a crashed session is listed and opens as modified. */
+static void
+test_recover (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(MpDocument) back = NULL;
+  g_autofree char *info_path = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  MpRecovery *r;
+
+  mp_document_set_string (doc, MP_RECORD (mp_document_get_plan (doc)), MP_PLAN_TITLE, "Before the crash");
+  g_assert_true (mp_document_write_recovery (doc, &error));
+  g_assert_no_error (error);
+
+  /* Our own running copy is not offered. */
+  list = mp_document_list_recoveries ();
+  g_assert_cmpuint (list->len, ==, 1);  /* written by this pid: only others are skipped */
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Pretend the writer died: a pid that cannot run. */
+  info_path = g_strconcat (mp_document_get_recovery_path (doc), ".info", NULL);
+  g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_KEEP_COMMENTS, NULL));
+  g_key_file_set_integer (info, "Recovery", "Pid", 0);
+  g_assert_true (g_key_file_save_to_file (info, info_path, NULL));
+
+  list = mp_document_list_recoveries ();
+  g_assert_cmpuint (list->len, ==, 1);
+  r = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (r->title, ==, "Before the crash");
+  g_assert_true (g_str_has_suffix (r->file_uri, "acme-rollout.mplan"));
+
+  back = mp_document_recover (r, &error);
+  g_assert_no_error (error);
+  g_assert_true (mp_document_get_modified (back));
+  g_assert_cmpstr (mp_plan_get_title (mp_document_get_plan (back)), ==, "Before the crash");
+  g_assert_true (g_file_equal (mp_document_get_file (back), mp_document_get_file (doc)));
+
+  /* Discarding the recovered changes removes the copy. */
+  mp_document_discard_recovery (back);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = mp_document_list_recoveries ();
+  g_assert_cmpuint (list->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,5 +343,6 @@ main (int   argc,
   g_test_add_func ("/document/participant-uses", test_participant_uses);
   g_test_add_func ("/document/save-and-conflict", test_save_and_conflict);
   g_test_add_func ("/document/autosave", test_autosave);
+  g_test_add_func ("/document/recover", test_recover);
   return g_test_run ();
 }

@@ -823,6 +823,99 @@ mp_document_discard_recovery (MpDocument *self)
 }
 
 void
+mp_recovery_free (MpRecovery *recovery)
+{
+  if (recovery == NULL)
+    return;
+  g_free (recovery->path);
+  g_free (recovery->file_uri);
+  g_free (recovery->title);
+  g_free (recovery->saved);
+  g_free (recovery);
+}
+
+static gboolean
+process_alive (int pid)
+{
+  g_autofree char *proc = g_strdup_printf ("/proc/%d", pid);
+
+  return pid > 0 && pid != getpid () && g_file_test (proc, G_FILE_TEST_IS_DIR);
+}
+
+static int
+compare_recovery (gconstpointer a,
+                  gconstpointer b)
+{
+  const MpRecovery *ra = *(MpRecovery **) a;
+  const MpRecovery *rb = *(MpRecovery **) b;
+
+  return -g_strcmp0 (ra->saved, rb->saved);
+}
+
+GPtrArray *
+mp_document_list_recoveries (void)
+{
+  g_autofree char *dir_path = recovery_dir ();
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_recovery_free);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return list;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *info_path = NULL;
+      g_autoptr(GKeyFile) info = g_key_file_new ();
+      MpRecovery *r;
+
+      if (!g_str_has_suffix (name, ".mplan"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      info_path = g_strconcat (path, ".info", NULL);
+      if (!g_key_file_load_from_file (info, info_path, 0, NULL))
+        continue;
+      /* A copy of a window that is still open elsewhere is not lost work. */
+      if (process_alive (g_key_file_get_integer (info, "Recovery", "Pid", NULL)))
+        continue;
+      r = g_new0 (MpRecovery, 1);
+      r->path = g_steal_pointer (&path);
+      r->file_uri = g_key_file_get_string (info, "Recovery", "File", NULL);
+      r->title = g_key_file_get_string (info, "Recovery", "Title", NULL);
+      r->saved = g_key_file_get_string (info, "Recovery", "Saved", NULL);
+      g_ptr_array_add (list, r);
+    }
+  g_ptr_array_sort (list, compare_recovery);
+  return list;
+}
+
+MpDocument *
+mp_document_recover (MpRecovery  *recovery,
+                     GError     **error)
+{
+  g_autoptr(GFile) copy = g_file_new_for_path (recovery->path);
+  g_autoptr(GFile) original = recovery->file_uri ? g_file_new_for_uri (recovery->file_uri) : NULL;
+  g_autoptr(MpPlan) plan = mp_plan_load_from_file (copy, NULL, error);
+  MpDocument *doc;
+
+  if (plan == NULL)
+    return NULL;
+  doc = mp_document_new (plan, original);
+  doc->forced_modified = TRUE;
+  doc->recovery_path = g_strdup (recovery->path);
+  /* This process owns the copy now. */
+  mp_document_write_recovery (doc, NULL);
+  if (original != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (original, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL)
+        mp_document_set_etag (doc, g_file_info_get_etag (info));
+    }
+  return doc;
+}
+
+void
 mp_document_set_autosave (MpDocument *self,
                           guint       delay_ms)
 {

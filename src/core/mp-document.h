@@ -115,6 +115,25 @@ gboolean    mp_document_write_recovery   (MpDocument   *self,
                                           GError      **error);
 void        mp_document_discard_recovery (MpDocument   *self);
 
+/* A recovery copy left by a session that ended without saving. */
+typedef struct {
+  char *path;      /* the copy */
+  char *file_uri;  /* the plan's own file, or NULL for a new plan */
+  char *title;
+  char *saved;     /* RFC 3339 */
+} MpRecovery;
+
+void        mp_recovery_free             (MpRecovery   *recovery);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpRecovery, mp_recovery_free)
+
+/* The recovery copies of sessions that are no longer running, newest
+ * first (a GPtrArray of MpRecovery). */
+GPtrArray  *mp_document_list_recoveries  (void);
+/* Opens a recovery copy as a modified document of its original file; the
+ * copy stays until that document is saved or its changes discarded. */
+MpDocument *mp_document_recover          (MpRecovery   *recovery,
+                                          GError      **error);
+
 /* ---- saving ---- */
 /* Saves to the document's file (or @file for Save As), atomically with a
  * backup. Unless @force, fails with G_IO_ERROR_WRONG_ETAG when the file
