@@ -13,12 +13,19 @@
 #include "mp-model.h"
 #include "mp-plan-io.h"
 #include "mp-problem.h"
+#include "mp-report.h"
 
 static const GOptionEntry entries[] = {
   { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check plan files: print “FILE: OK” or the error, and every warning; exit 1 if one does not load"), NULL },
+  { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the status report of a plan FILE: progress, done, overdue, next 14 days, moved dates, risks, open goals"), NULL },
+  { "since", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report: what was done since this day (default: the last report by the plan’s rhythm)"), N_("YYYY-MM-DD") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --report: markdown (default) or text"), N_("markdown|text") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -129,6 +136,75 @@ run_check (const char * const *files)
   return status;
 }
 
+/* --report [--since=DATE] [--format=markdown|text] FILE */
+static int
+run_report (GVariantDict       *options,
+            const char * const *files)
+{
+  const char *since_text = NULL;
+  const char *format_text = NULL;
+  MpDate since = MP_DATE_NONE;
+  MpReportFormat format = MP_REPORT_MARKDOWN;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPlan) plan = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      g_printerr (_("%s: --report and --check do not go together; run them one after the other\n"),
+                  g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (g_variant_dict_lookup (options, "since", "&s", &since_text) &&
+      !mp_date_parse (since_text, &since))
+    {
+      g_printerr (_("%s: --since=%s is not a date: write it as YYYY-MM-DD, e.g. 2027-03-01\n"),
+                  g_get_prgname (), since_text);
+      return MP_EXIT_USAGE;
+    }
+  if (g_variant_dict_lookup (options, "format", "&s", &format_text) &&
+      !mp_report_format_from_string (format_text, &format))
+    {
+      g_printerr (_("%s: --format=%s is not known: use markdown or text\n"),
+                  g_get_prgname (), format_text);
+      return MP_EXIT_USAGE;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      g_printerr (_("%s: --report needs the plan FILE to report on\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (files[1] != NULL)
+    {
+      g_printerr (_("%s: --report takes one plan FILE; run it once per file\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (files[0]);
+  plan = mp_plan_load_from_file (file, NULL, &error);
+  if (plan == NULL)
+    {
+      const char *msg = error->message;
+
+      /* The loader names the file by its basename; show the argument as given. */
+      base = g_file_get_basename (file);
+      if (g_str_has_prefix (msg, base) && msg[strlen (base)] == ':')
+        msg += strlen (base) + 2;
+      g_printerr ("%s: %s\n", files[0], msg);
+      return MP_EXIT_FAILED;
+    }
+
+  text = mp_report_build (plan, mp_date_today (), since, NULL, format);
+  if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
+    {
+      g_printerr (_("%s: could not write the report to standard output\n"), g_get_prgname ());
+      return MP_EXIT_FAILED;
+    }
+  return MP_EXIT_OK;
+}
+
 int
 mp_cli_run (GVariantDict       *options,
             const char * const *files)
@@ -137,6 +213,13 @@ mp_cli_run (GVariantDict       *options,
     {
       g_print ("mutualplan %s\n", PACKAGE_VERSION);
       return MP_EXIT_OK;
+    }
+  if (g_variant_dict_contains (options, "report"))
+    return run_report (options, files);
+  if (g_variant_dict_contains (options, "since") || g_variant_dict_contains (options, "format"))
+    {
+      g_printerr (_("%s: --since and --format go with --report\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
     }
   if (g_variant_dict_contains (options, "check"))
     return run_check (files);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mp-model.h"
+#include "mp-schedule.h"
 
 struct _MpProblem
 {
@@ -163,46 +164,6 @@ mp_plan_wants_invitations (MpPlan *plan)
   return FALSE;
 }
 
-static gboolean
-is_open (MpMilestone *m)
-{
-  MpStatus s = mp_milestone_get_status (m);
-
-  return s != MP_STATUS_DONE && s != MP_STATUS_DROPPED;
-}
-
-/* The blackout that @m's due date falls in, for its responsible side or
- * one of its owners, or NULL. */
-static MpBlackout *
-blackout_at_due (MpPlan      *plan,
-                 MpMilestone *m)
-{
-  GListModel *bs = G_LIST_MODEL (mp_plan_get_blackouts (plan));
-  MpDate due = mp_milestone_get_due (m);
-  MpParty resp = mp_milestone_get_responsible (m);
-
-  for (guint i = 0; i < g_list_model_get_n_items (bs); i++)
-    {
-      g_autoptr(MpBlackout) b = g_list_model_get_item (bs, i);
-      const char *who = mp_blackout_get_participant (b);
-      gboolean concerns;
-
-      if (due < mp_blackout_get_start (b) || due > mp_blackout_get_end (b))
-        continue;
-      if (who != NULL)
-        concerns = g_strcmp0 (who, mp_milestone_get_seller_owner (m)) == 0 ||
-                   g_strcmp0 (who, mp_milestone_get_customer_owner (m)) == 0;
-      else
-        {
-          MpParty side = mp_blackout_get_side (b);
-          concerns = side == MP_PARTY_BOTH || resp == MP_PARTY_BOTH || side == resp;
-        }
-      if (concerns)
-        return g_steal_pointer (&b);
-    }
-  return NULL;
-}
-
 static char *
 fmt_date (MpDate d)
 {
@@ -252,7 +213,7 @@ mp_plan_check (MpPlan *plan,
       MpDate due = mp_milestone_get_due (m);
       MpParty resp = mp_milestone_get_responsible (m);
       const char * const *deps = mp_milestone_get_depends_on (m);
-      g_autoptr(MpBlackout) blackout = NULL;
+      MpBlackout *blackout;
 
       if (mp_milestone_get_status (m) == MP_STATUS_DROPPED)
         continue;
@@ -270,7 +231,7 @@ mp_plan_check (MpPlan *plan,
                g_strdup_printf (_("“%s” is due %s, after the target date %s"), title_of (m), d, t));
         }
 
-      blackout = blackout_at_due (plan, m);
+      blackout = mp_plan_find_blackout_at (plan, m, due);
       if (blackout != NULL)
         {
           g_autofree char *d = fmt_date (due);
@@ -295,7 +256,7 @@ mp_plan_check (MpPlan *plan,
             }
         }
 
-      if (is_open (m) && today != MP_DATE_NONE && due < today)
+      if (mp_milestone_is_overdue (m, today))
         {
           g_autofree char *d = fmt_date (due);
           guint late = today - due;
@@ -305,8 +266,7 @@ mp_plan_check (MpPlan *plan,
                                 title_of (m), d, late));
         }
 
-      if ((resp != MP_PARTY_CUSTOMER && mp_milestone_get_seller_owner (m) == NULL) ||
-          (resp != MP_PARTY_SELLER && mp_milestone_get_customer_owner (m) == NULL))
+      if (mp_milestone_lacks_owner (m))
         {
           char *msg;
 
