@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mp-ical.h"
 #include "mp-model.h"
 #include "mp-plan-io.h"
 #include "mp-problem.h"
@@ -20,6 +21,18 @@ static const GOptionEntry entries[] = {
     N_("Print the version and exit"), NULL },
   { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check plan files: print “FILE: OK” or the error, and every warning; exit 1 if one does not load"), NULL },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the plan’s milestones and meetings as one iCalendar file (“-” for standard output)"), N_("OUT.ics") },
+  { "export-invitations", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an invitation per event into DIR: ID.ics (METHOD:REQUEST or CANCEL) and ID.eml, a mail ready to send"), N_("DIR") },
+  { "for", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-ics or --export-invitations: only the events of this participant (an id or an email)"), N_("ID|EMAIL") },
+  { "no-dropped", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-ics: leave out dropped milestones"), NULL },
+  { "no-meetings", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-ics or --export-invitations: leave out the meetings"), NULL },
+  { "only-outdated", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-invitations: only the events changed since their invitation was last sent"), NULL },
   { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the status report of a plan FILE: progress, done, overdue, next 14 days, moved dates, risks, open goals"), NULL },
   { "since", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -136,6 +149,181 @@ run_check (const char * const *files)
   return status;
 }
 
+/* A G_OPTION_ARG_FILENAME value: GApplication stores it as a bytestring. */
+static char *
+lookup_filename (GVariantDict *options,
+                 const char   *name)
+{
+  g_autoptr(GVariant) v = g_variant_dict_lookup_value (options, name, NULL);
+
+  if (v == NULL)
+    return NULL;
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_BYTESTRING))
+    return g_variant_dup_bytestring (v, NULL);
+  if (g_variant_is_of_type (v, G_VARIANT_TYPE_STRING))
+    return g_variant_dup_string (v, NULL);
+  return NULL;
+}
+
+static char *
+lookup_string (GVariantDict *options,
+               const char   *name)
+{
+  char *value = NULL;
+
+  if (!g_variant_dict_lookup (options, name, "s", &value))
+    return lookup_filename (options, name);
+  return value;
+}
+
+/* The one plan FILE of an export; NULL after printing the problem. */
+static MpPlan *
+load_one (const char         *option,
+          const char * const *files,
+          int                *status)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  MpPlan *plan;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("%s: %s needs exactly one plan FILE\n"), g_get_prgname (), option);
+      *status = MP_EXIT_USAGE;
+      return NULL;
+    }
+  file = g_file_new_for_commandline_arg (files[0]);
+  plan = mp_plan_load_from_file (file, NULL, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      *status = MP_EXIT_FAILED;
+    }
+  return plan;
+}
+
+/* --export-ics=OUT [--for=WHO] [--no-dropped] [--no-meetings] FILE */
+static int
+run_export_ics (GVariantDict       *options,
+                const char * const *files)
+{
+  g_autofree char *out = lookup_filename (options, "export-ics");
+  g_autofree char *who = lookup_string (options, "for");
+  g_autoptr(MpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MpIcalOptions opt;
+  int status = MP_EXIT_OK;
+
+  if (g_variant_dict_contains (options, "only-outdated"))
+    {
+      g_printerr (_("%s: --only-outdated goes with --export-invitations only\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (out == NULL || *out == '\0')
+    {
+      g_printerr (_("%s: --export-ics needs a file name, or “-” for standard output\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if ((plan = load_one ("--export-ics", files, &status)) == NULL)
+    return status;
+
+  mp_ical_options_init (&opt);
+  opt.for_participant = who;
+  opt.include_dropped = !g_variant_dict_contains (options, "no-dropped");
+  opt.include_meetings = !g_variant_dict_contains (options, "no-meetings");
+  text = mp_ical_export_plan (plan, &opt, &error);
+  if (text == NULL)
+    {
+      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
+      return MP_EXIT_FAILED;
+    }
+  if (g_str_equal (out, "-"))
+    {
+      gsize len = strlen (text);
+
+      if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          g_printerr (_("%s: could not write to standard output\n"), g_get_prgname ());
+          return MP_EXIT_FAILED;
+        }
+      return MP_EXIT_OK;
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (out);
+      gsize len = strlen (text);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+
+      if (!mp_write_file_atomic (file, bytes, FALSE, NULL, NULL, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return MP_EXIT_FAILED;
+        }
+    }
+  return MP_EXIT_OK;
+}
+
+/* --export-invitations=DIR [--for=WHO] [--only-outdated] [--no-meetings] FILE */
+static int
+run_export_invitations (GVariantDict       *options,
+                        const char * const *files)
+{
+  g_autofree char *dir = lookup_filename (options, "export-invitations");
+  g_autofree char *who = lookup_string (options, "for");
+  g_autoptr(MpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) invitations = NULL;
+  g_autoptr(GPtrArray) written = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_auto(GStrv) warnings = NULL;
+  MpIcalOptions opt;
+  int status = MP_EXIT_OK;
+
+  if (g_variant_dict_contains (options, "no-dropped"))
+    {
+      g_printerr (_("%s: --no-dropped goes with --export-ics only; invitations cancel dropped milestones that had been invited\n"),
+                  g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (dir == NULL || *dir == '\0' || g_str_equal (dir, "-"))
+    {
+      g_printerr (_("%s: --export-invitations needs a folder\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if ((plan = load_one ("--export-invitations", files, &status)) == NULL)
+    return status;
+
+  mp_ical_options_init (&opt);
+  opt.for_participant = who;
+  opt.include_meetings = !g_variant_dict_contains (options, "no-meetings");
+  opt.only_outdated = g_variant_dict_contains (options, "only-outdated");
+  invitations = mp_ical_build_invitations (plan, &opt, &warnings, &error);
+  for (guint i = 0; warnings && warnings[i]; i++)
+    g_printerr ("%s: %s: %s\n", files[0], _("warning"), warnings[i]);
+  if (invitations == NULL)
+    {
+      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
+      return MP_EXIT_FAILED;
+    }
+  folder = g_file_new_for_commandline_arg (dir);
+  written = mp_ical_write_invitations (invitations, folder, NULL, &error);
+  if (written == NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return MP_EXIT_FAILED;
+    }
+  for (guint i = 0; i < written->len; i++)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (written, i));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_print ("%s\n", path);
+    }
+  fflush (stdout);
+  return MP_EXIT_OK;
+}
+
 /* --report [--since=DATE] [--format=markdown|text] FILE */
 static int
 run_report (GVariantDict       *options,
@@ -209,6 +397,9 @@ int
 mp_cli_run (GVariantDict       *options,
             const char * const *files)
 {
+  gboolean ics = g_variant_dict_contains (options, "export-ics");
+  gboolean inv = g_variant_dict_contains (options, "export-invitations");
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("mutualplan %s\n", PACKAGE_VERSION);
@@ -219,6 +410,27 @@ mp_cli_run (GVariantDict       *options,
   if (g_variant_dict_contains (options, "since") || g_variant_dict_contains (options, "format"))
     {
       g_printerr (_("%s: --since and --format go with --report\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (ics && inv)
+    {
+      g_printerr (_("%s: give either --export-ics or --export-invitations, not both\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if ((ics || inv) && g_variant_dict_contains (options, "check"))
+    {
+      g_printerr (_("%s: --check does not go with an export\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (ics)
+    return run_export_ics (options, files);
+  if (inv)
+    return run_export_invitations (options, files);
+  if (g_variant_dict_contains (options, "for") || g_variant_dict_contains (options, "no-dropped") ||
+      g_variant_dict_contains (options, "no-meetings") || g_variant_dict_contains (options, "only-outdated"))
+    {
+      g_printerr (_("%s: --for, --no-dropped, --no-meetings and --only-outdated go with --export-ics or --export-invitations\n"),
+                  g_get_prgname ());
       return MP_EXIT_USAGE;
     }
   if (g_variant_dict_contains (options, "check"))

@@ -18,6 +18,7 @@ typedef enum {
   MP_ERROR_TOO_LARGE,     /* over the size limit */
   MP_ERROR_NOTHING,       /* nothing to export */
   MP_ERROR_FAILED,
+  MP_ERROR_NO_EMAIL,      /* invitations: an organizer or attendee email is missing */
 } MpError;
 
 GQuark mp_error_quark (void);
