@@ -262,6 +262,19 @@ summary (Report       *r,
                                           "%d days after the last milestone (due %s)",
                                           h->buffer_left),
                              h->buffer_left, last);
+      {
+        MpMilestone *lm = mp_plan_find_last_milestone (r->plan);
+        int late = lm ? mp_milestone_get_days_late (lm, r->today) : 0;
+
+        if (late > 0)
+          {
+            /* Translators: appended to the buffer when the last milestone is overdue. */
+            char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, but that milestone is %d day late",
+                                                    "%s, but that milestone is %d days late", late), v, late);
+            g_free (v);
+            v = w;
+          }
+      }
       fact (r, _("Buffer"), v);
     }
 }
@@ -574,6 +587,10 @@ section_risks (Report       *r,
   for (guint i = 0; i < h->at_risk->len; i++)
     {
       MpMilestoneHealth *mh = g_ptr_array_index (h->at_risk, i);
+
+      /* What is late already is listed under Overdue, with its owners. */
+      if (mh->overdue)
+        continue;
       g_autofree char *reasons = g_strjoinv (_("; "), mh->reasons);
       g_autofree char *rs = esc (r, reasons);
       g_autofree char *d = mp_format_date (mp_milestone_get_due (mh->milestone));
@@ -599,7 +616,7 @@ section_risks (Report       *r,
         }
     }
   if (n == 0)
-    line (r, _("No risks found."));
+    line (r, h->overdue->len > 0 ? _("No risks found beyond what is overdue.") : _("No risks found."));
 }
 
 static void
