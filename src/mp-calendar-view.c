@@ -1,0 +1,399 @@
+/* mp-calendar-view.c
+ *
+ * Two editable lists (blackouts, meetings) and the status-report
+ * settings, all through the document. Insert and Delete act on the list
+ * that has the focus.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-calendar-view.h"
+#include "mp-format.h"
+#include "mp-list-section.h"
+#include "mp-refs-button.h"
+
+struct _MpCalendarView
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *box;
+  GtkWidget     *blackouts;
+  GtkWidget     *meetings;
+  GtkWidget     *report_switch;
+  GtkWidget     *report_weeks;
+  GtkWidget     *report_recipients;
+  GtkWidget     *report_details;
+
+  MpDocument    *document;
+  MpPlan        *plan;
+  MpReporting   *reporting;   /* the one we listen to */
+  guint          syncing;
+};
+
+G_DEFINE_FINAL_TYPE (MpCalendarView, mp_calendar_view, GTK_TYPE_WIDGET)
+
+/* ---- new records ---- */
+
+static MpDate
+default_day (MpCalendarView *self)
+{
+  MpDate today = mp_date_today ();
+  MpDate start = mp_plan_get_start (self->plan);
+
+  /* A plan in the future starts its calendar at its own start. */
+  return start != MP_DATE_NONE && start > today ? start : today;
+}
+
+static MpRecord *
+new_blackout (gpointer user_data)
+{
+  MpCalendarView *self = user_data;
+  MpBlackout *b = mp_blackout_new ();
+  MpDate day = default_day (self);
+
+  mp_blackout_set_title (b, _("New blackout"));
+  mp_blackout_set_start (b, day);
+  mp_blackout_set_end (b, day);
+  mp_blackout_set_side (b, MP_PARTY_BOTH);
+  return MP_RECORD (b);
+}
+
+static MpRecord *
+new_meeting (gpointer user_data)
+{
+  MpCalendarView *self = user_data;
+  MpMeeting *m = mp_meeting_new ();
+  g_autofree char *start = mp_local_datetime_format (default_day (self), 9 * 60);
+
+  mp_meeting_set_title (m, _("New meeting"));
+  mp_meeting_set_start (m, start);
+  mp_meeting_set_duration_minutes (m, 30);
+  mp_meeting_set_every_weeks (m, 1);
+  if (mp_plan_get_target (self->plan) != MP_DATE_NONE)
+    mp_meeting_set_until (m, mp_plan_get_target (self->plan));
+  return MP_RECORD (m);
+}
+
+MpBlackout *
+mp_calendar_view_add_blackout (MpCalendarView *self)
+{
+  g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
+
+  return MP_BLACKOUT (mp_list_section_add (MP_LIST_SECTION (self->blackouts)));
+}
+
+MpMeeting *
+mp_calendar_view_add_meeting (MpCalendarView *self)
+{
+  g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
+
+  return MP_MEETING (mp_list_section_add (MP_LIST_SECTION (self->meetings)));
+}
+
+/* ---- status reports ---- */
+
+static void sync_reporting (MpCalendarView *self);
+
+static void
+watch_reporting (MpCalendarView *self)
+{
+  MpReporting *reporting = self->plan != NULL ? mp_plan_get_reporting (self->plan) : NULL;
+
+  if (self->reporting == reporting)
+    return;
+  if (self->reporting != NULL)
+    g_signal_handlers_disconnect_by_func (self->reporting, sync_reporting, self);
+  g_set_object (&self->reporting, reporting);
+  if (reporting != NULL)
+    g_signal_connect_swapped (reporting, "notify", G_CALLBACK (sync_reporting), self);
+}
+
+static void
+sync_reporting (MpCalendarView *self)
+{
+  MpReporting *reporting;
+
+  watch_reporting (self);
+  reporting = self->reporting;
+  self->syncing++;
+  gtk_switch_set_active (GTK_SWITCH (self->report_switch), reporting != NULL);
+  gtk_widget_set_sensitive (self->report_details, reporting != NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->report_weeks),
+                             reporting != NULL ? mp_reporting_get_every_weeks (reporting) : 2);
+  mp_refs_button_set_plan (MP_REFS_BUTTON (self->report_recipients), self->plan);
+  mp_refs_button_set_ids (MP_REFS_BUTTON (self->report_recipients),
+                          reporting != NULL ? mp_reporting_get_recipients (reporting) : NULL);
+  self->syncing--;
+}
+
+void
+mp_calendar_view_set_reporting (MpCalendarView *self,
+                                gboolean        on)
+{
+  g_return_if_fail (MP_IS_CALENDAR_VIEW (self));
+
+  if (self->document == NULL || (mp_plan_get_reporting (self->plan) != NULL) == !!on)
+    return;
+
+  if (on)
+    {
+      g_autoptr(MpReporting) reporting = mp_reporting_new ();
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) recipients = NULL;
+      GListModel *people = G_LIST_MODEL (mp_plan_get_participants (self->plan));
+
+      /* The people who decide on the customer's side read the report. */
+      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+        {
+          g_autoptr(MpParticipant) p = g_list_model_get_item (people, i);
+          if (mp_participant_get_side (p) == MP_SIDE_CUSTOMER && mp_participant_get_decision_maker (p))
+            g_strv_builder_add (builder, mp_participant_get_id (p));
+        }
+      recipients = g_strv_builder_end (builder);
+      mp_reporting_set_every_weeks (reporting, MAX (1, gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->report_weeks))));
+      mp_reporting_set_recipients (reporting, (const char * const *) recipients);
+      mp_document_set_child (self->document, MP_RECORD (self->plan), MP_PLAN_REPORTING, MP_RECORD (reporting));
+    }
+  else
+    mp_document_set_child (self->document, MP_RECORD (self->plan), MP_PLAN_REPORTING, NULL);
+}
+
+static void
+on_report_switch (MpCalendarView *self)
+{
+  if (self->syncing > 0)
+    return;
+  mp_calendar_view_set_reporting (self, gtk_switch_get_active (GTK_SWITCH (self->report_switch)));
+  sync_reporting (self);
+}
+
+static void
+on_report_weeks (MpCalendarView *self)
+{
+  if (self->syncing > 0 || self->reporting == NULL)
+    return;
+  mp_document_set_int (self->document, MP_RECORD (self->reporting), MP_REPORTING_EVERY_WEEKS,
+                       gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->report_weeks)));
+}
+
+static void
+on_report_recipients (MpCalendarView *self,
+                      GStrv           ids)
+{
+  if (self->syncing > 0 || self->reporting == NULL)
+    return;
+  mp_document_set_strv (self->document, MP_RECORD (self->reporting), MP_REPORTING_RECIPIENTS,
+                        (const char * const *) ids);
+}
+
+/* ---- the view ---- */
+
+void
+mp_calendar_view_select (MpCalendarView *self,
+                         MpRecord       *record)
+{
+  g_return_if_fail (MP_IS_CALENDAR_VIEW (self));
+
+  if (record == NULL || self->plan == NULL)
+    return;
+  if (MP_IS_BLACKOUT (record))
+    mp_list_section_select (MP_LIST_SECTION (self->blackouts), record);
+  else if (MP_IS_MEETING (record))
+    mp_list_section_select (MP_LIST_SECTION (self->meetings), record);
+  else if (MP_IS_REPORTING (record) || MP_IS_PLAN (record))
+    gtk_widget_grab_focus (self->report_switch);
+}
+
+MpDocument *
+mp_calendar_view_get_document (MpCalendarView *self)
+{
+  g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
+
+  return self->document;
+}
+
+void
+mp_calendar_view_set_document (MpCalendarView *self,
+                               MpDocument     *document)
+{
+  g_return_if_fail (MP_IS_CALENDAR_VIEW (self));
+  g_return_if_fail (document == NULL || MP_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, sync_reporting, self);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->plan);
+  if (document != NULL)
+    self->plan = g_object_ref (mp_document_get_plan (document));
+
+  mp_list_section_set_store (MP_LIST_SECTION (self->blackouts), document,
+                             self->plan != NULL ? mp_plan_get_blackouts (self->plan) : NULL);
+  mp_list_section_set_store (MP_LIST_SECTION (self->meetings), document,
+                             self->plan != NULL ? mp_plan_get_meetings (self->plan) : NULL);
+  if (self->plan != NULL)
+    g_signal_connect_swapped (self->plan, "notify::reporting", G_CALLBACK (sync_reporting), self);
+  sync_reporting (self);
+  gtk_widget_set_sensitive (self->box, self->plan != NULL);
+}
+
+static void
+mp_calendar_view_dispose (GObject *object)
+{
+  MpCalendarView *self = MP_CALENDAR_VIEW (object);
+
+  mp_calendar_view_set_document (self, NULL);
+  if (self->reporting != NULL)
+    g_signal_handlers_disconnect_by_func (self->reporting, sync_reporting, self);
+  g_clear_object (&self->reporting);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  G_OBJECT_CLASS (mp_calendar_view_parent_class)->dispose (object);
+}
+
+static void
+mp_calendar_view_class_init (MpCalendarViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mp_calendar_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "mpcalendarview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+build_reporting (MpCalendarView *self)
+{
+  GtkWidget *frame, *box, *row, *label, *heading;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  heading = gtk_label_new (_("Status reports"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
+  gtk_box_append (GTK_BOX (box), heading);
+
+  frame = gtk_frame_new (NULL);
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_top (row, 8);
+  gtk_widget_set_margin_bottom (row, 8);
+  gtk_widget_set_margin_start (row, 12);
+  gtk_widget_set_margin_end (row, 12);
+
+  label = gtk_label_new_with_mnemonic (_("_Send status reports"));
+  gtk_box_append (GTK_BOX (row), label);
+  self->report_switch = gtk_switch_new ();
+  gtk_widget_set_valign (self->report_switch, GTK_ALIGN_CENTER);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->report_switch);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->report_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Send status reports"), -1);
+  g_signal_connect_swapped (self->report_switch, "notify::active", G_CALLBACK (on_report_switch), self);
+  gtk_box_append (GTK_BOX (row), self->report_switch);
+
+  self->report_details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_widget_set_margin_start (self->report_details, 12);
+  label = gtk_label_new_with_mnemonic (_("_every"));
+  gtk_box_append (GTK_BOX (self->report_details), label);
+  self->report_weeks = gtk_spin_button_new_with_range (1, 52, 1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->report_weeks), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->report_weeks);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->report_weeks),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status report every so many weeks"), -1);
+  g_signal_connect_swapped (self->report_weeks, "value-changed", G_CALLBACK (on_report_weeks), self);
+  gtk_box_append (GTK_BOX (self->report_details), self->report_weeks);
+  label = gtk_label_new (_("weeks, to"));
+  gtk_box_append (GTK_BOX (self->report_details), label);
+  self->report_recipients = mp_refs_button_new (MP_REF_PARTICIPANT);
+  gtk_widget_set_hexpand (self->report_recipients, TRUE);
+  mp_refs_button_set_accessible_label (MP_REFS_BUTTON (self->report_recipients), _("Status report recipients"));
+  g_signal_connect_swapped (self->report_recipients, "ids-chosen", G_CALLBACK (on_report_recipients), self);
+  gtk_box_append (GTK_BOX (self->report_details), self->report_recipients);
+  gtk_widget_set_hexpand (self->report_details, TRUE);
+  gtk_box_append (GTK_BOX (row), self->report_details);
+
+  gtk_frame_set_child (GTK_FRAME (frame), row);
+  gtk_box_append (GTK_BOX (box), frame);
+  return box;
+}
+
+static void
+mp_calendar_view_init (MpCalendarView *self)
+{
+  MpListSection *section;
+  MpCellHost *host;
+  GtkColumnViewColumn *column;
+  GtkWidget *title;
+  const char *parties[] = { mp_format_party (MP_PARTY_SELLER), mp_format_party (MP_PARTY_CUSTOMER),
+                            mp_format_party (MP_PARTY_BOTH), NULL };
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (self->box, 18);
+  gtk_widget_set_margin_bottom (self->box, 18);
+  gtk_widget_set_margin_start (self->box, 18);
+  gtk_widget_set_margin_end (self->box, 18);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calendar"), -1);
+
+  title = gtk_label_new (_("Calendar"));
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_widget_add_css_class (title, "title-2");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  gtk_box_append (GTK_BOX (self->box), title);
+
+  /* Blackouts */
+  self->blackouts = mp_list_section_new (_("Blackouts"), "title-4", _("Add _Blackout"),
+                                         _("No blackouts. Add holidays, vacations and freezes so that no due date falls on them."),
+                                         _("Blackouts"));
+  section = MP_LIST_SECTION (self->blackouts);
+  host = mp_list_section_get_host (section);
+  mp_list_section_set_new_func (section, new_blackout, self);
+  column = mp_cell_column_text (host, _("Title"), MP_BLACKOUT_TITLE, _("Blackout title"), _("Holiday, vacation, freeze"));
+  mp_list_section_append_column (section, column);
+  mp_list_section_append_column (section, mp_cell_column_date (host, _("First day"), MP_BLACKOUT_START, _("First day"), FALSE));
+  mp_list_section_append_column (section, mp_cell_column_date (host, _("Last day"), MP_BLACKOUT_END, _("Last day"), FALSE));
+  mp_list_section_append_column (section, mp_cell_column_enum (host, _("Side"), MP_BLACKOUT_SIDE, _("Whose blackout"), parties));
+  column = mp_cell_column_participant (host, _("Person"), MP_BLACKOUT_PARTICIPANT, _("Person who is away"),
+                                       MP_PARTY_BOTH, _("Whole side"));
+  gtk_column_view_column_set_fixed_width (column, 200);
+  mp_list_section_append_column (section, column);
+  gtk_box_append (GTK_BOX (self->box), self->blackouts);
+
+  /* Meetings */
+  self->meetings = mp_list_section_new (_("Meetings"), "title-4", _("Add _Meeting"),
+                                        _("No meetings. Add the regular calls both sides hold until the signature."),
+                                        _("Meetings"));
+  section = MP_LIST_SECTION (self->meetings);
+  host = mp_list_section_get_host (section);
+  mp_list_section_set_new_func (section, new_meeting, self);
+  column = mp_cell_column_text (host, _("Title"), MP_MEETING_TITLE, _("Meeting title"), _("Title"));
+  mp_list_section_append_column (section, column);
+  mp_list_section_append_column (section, mp_cell_column_local_datetime (host, _("First meeting"), MP_MEETING_START,
+                                                                          _("First meeting")));
+  mp_list_section_append_column (section, mp_cell_column_int (host, _("Minutes"), MP_MEETING_DURATION_MINUTES,
+                                                              _("Duration in minutes"), 5, 1440));
+  mp_list_section_append_column (section, mp_cell_column_int_named_zero (host, _("Every … weeks"), MP_MEETING_EVERY_WEEKS,
+                                                                         _("Repeat every so many weeks"), 0, 52,
+                                                                         C_("repeat", "Once")));
+  mp_list_section_append_column (section, mp_cell_column_date_with_placeholder (host, _("Until"), MP_MEETING_UNTIL,
+                                                                                _("Last day of the series"),
+                                                                                _("No end")));
+  column = mp_cell_column_text (host, _("Location"), MP_MEETING_LOCATION, _("Location"), _("Room or video link"));
+  mp_list_section_append_column (section, column);
+  mp_list_section_append_column (section, mp_cell_column_refs (host, _("Attendees"), MP_MEETING_ATTENDEES,
+                                                               _("Attendees"), MP_REF_PARTICIPANT));
+  gtk_box_append (GTK_BOX (self->box), self->meetings);
+
+  gtk_box_append (GTK_BOX (self->box), build_reporting (self));
+  gtk_widget_set_sensitive (self->box, FALSE);
+}
+
+GtkWidget *
+mp_calendar_view_new (void)
+{
+  return g_object_new (MP_TYPE_CALENDAR_VIEW, NULL);
+}
