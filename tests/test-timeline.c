@@ -993,6 +993,48 @@ test_render_long_plan_scrolled (void)
   cairo_surface_destroy (s);
 }
 
+/* Odd views draw without a warning (GTest makes warnings fatal). */
+static void
+test_render_edge_cases (void)
+{
+  g_autoptr(MpPlan) plan = load_fixture ("acme-rollout.mplan");
+  g_autoptr(MpTimelineLayout) layout = mp_timeline_layout_new (plan);
+  g_autoptr(MpPlan) empty = mp_plan_new ();
+  g_autoptr(MpTimelineLayout) empty_layout = mp_timeline_layout_new (empty);
+  MpTimelineView view;
+  MpTimelineHit hit;
+  cairo_surface_t *s;
+  const double firsts[] = { -5000.0, 0.0, 1.0, 3652059.0, 1e7 };
+  const double zooms[] = { MP_SCALE_MIN_PX_PER_DAY, 1.0, MP_SCALE_MAX_PX_PER_DAY };
+
+  for (guint i = 0; i < G_N_ELEMENTS (firsts); i++)
+    for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+      {
+        mp_timeline_view_init (&view, 300, 120);
+        view.scale.first = firsts[i];
+        view.scale.px_per_day = zooms[z];
+        s = render (layout, &view);
+        cairo_surface_destroy (s);
+        mp_timeline_hit_test (layout, &view, 150, 100, &hit);
+      }
+
+  /* A plan with no dates and no rows; a label column wider than the view;
+   * scrolled past the last row. */
+  mp_timeline_view_init (&view, 300, 120);
+  s = render (empty_layout, &view);
+  cairo_surface_destroy (s);
+  mp_timeline_zoom_to_fit (empty_layout, &view);
+  g_assert_cmpuint (mp_timeline_layout_get_n_rows (empty_layout), ==, 0);
+  view.label_width = 400;
+  s = render (layout, &view);
+  cairo_surface_destroy (s);
+  view.label_width = 0;
+  view.scroll_y = 1e6;
+  s = render (layout, &view);
+  cairo_surface_destroy (s);
+  g_assert_false (mp_timeline_hit_test (layout, &view, 100, 100, &hit) && hit.row >= 0);
+}
+
 /* Printing */
 
 static void
@@ -1210,6 +1252,7 @@ main (int   argc,
   g_test_add_func ("/timeline/render/status", test_render_status);
   g_test_add_func ("/timeline/render/task-marks", test_render_task_marks);
   g_test_add_func ("/timeline/render/long-plan-scrolled", test_render_long_plan_scrolled);
+  g_test_add_func ("/timeline/render/edge-cases", test_render_edge_cases);
   g_test_add_func ("/timeline/hit-test", test_hit_test);
   g_test_add_func ("/timeline/geometry", test_geometry);
   g_test_add_func ("/timeline/print-tiles", test_print_tiles);

@@ -82,7 +82,7 @@ static const MpTimelinePalette palette_high_contrast = {
   .ghost             = RGBA (0, 0, 0, 0.6),
   .arrow             = RGB (0, 0, 0),
   .hover             = RGB (0, 0, 0),
-  .line_width        = 2.5,
+  .line_width        = 2.0,
 };
 
 const MpTimelinePalette *
@@ -405,6 +405,29 @@ text_draw (Frame                 *f,
   pango_cairo_show_layout (f->cr, f->text);
 }
 
+/* The same, on a halo of @halo: lines under a title beside its bar
+ * (arrows, grid, today) stay out of the way of the letters. */
+static void
+text_draw_halo (Frame                 *f,
+                double                 x,
+                double                 cy,
+                const MpTimelineColor *color,
+                const MpTimelineColor *halo)
+{
+  double h;
+
+  text_size (f, NULL, &h);
+  cairo_save (f->cr);
+  cairo_move_to (f->cr, round (x), round (cy - h / 2.0));
+  pango_cairo_layout_path (f->cr, f->text);
+  set_color (f->cr, halo, 0.85);
+  cairo_set_line_width (f->cr, 3.0);
+  cairo_set_line_join (f->cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (f->cr);
+  cairo_restore (f->cr);
+  text_draw (f, x, cy, color, 1.0);
+}
+
 /* Shapes */
 
 static void
@@ -446,6 +469,7 @@ draw_clock (cairo_t               *cr,
             const MpTimelineColor *face,
             double                 alpha)
 {
+  cairo_new_path (cr);
   cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
   set_color (cr, face, alpha);
   cairo_fill_preserve (cr);
@@ -873,7 +897,7 @@ draw_bar (Frame      *f,
             }
           else if (status == MP_STATUS_BLOCKED)
             {
-              set_color (cr, &f->pal->warning, 0.8 * alpha);
+              set_color (cr, &f->pal->warning, 0.65 * alpha);
               cairo_set_line_width (cr, 1.5);
               hatch (cr, MAX (g->x0, f->chart_x - h), g->top, MIN (g->x1, f->chart_r + h),
                      g->bottom, 5.0);
@@ -917,6 +941,7 @@ draw_bar (Frame      *f,
  * more room. */
 static void
 draw_bar_label (Frame      *f,
+                guint       index,
                 const Geom *g)
 {
   MpMilestone *m = g->m;
@@ -926,7 +951,8 @@ draw_bar_label (Frame      *f,
   double pad = 5.0;
   double w;
   double vis0 = MAX (g->x0, f->chart_x), vis1 = MIN (g->x1, f->chart_r);
-  double right_x, right_room, left_room;
+  double right_x, right_room, left_room, left_pad;
+  guint n_preds;
 
   if (g->x0 > f->chart_r)
     return;
@@ -943,27 +969,36 @@ draw_bar_label (Frame      *f,
       if (status == MP_STATUS_IN_PROGRESS && f->view->today != MP_DATE_NONE &&
           x_center (f, f->view->today) > vis0 + pad + w / 2)
         inside = &f->pal->text_on_side;
-      text_draw (f, vis0 + pad, g->cy, inside, 1.0);
+      if (status == MP_STATUS_BLOCKED)
+        text_draw_halo (f, vis0 + pad, g->cy, inside, &f->pal->background);
+      else
+        text_draw (f, vis0 + pad, g->cy, inside, 1.0);
       return;
     }
 
-  /* Beside a bar that ends left of the view, the title stays in view. */
+  /* A bar that ends left of the view keeps its title in view, unless
+   * the label column names the row already. On the left, the title
+   * keeps clear of the arrow heads coming in. */
+  if (g->end + pad < f->chart_x + 2 && f->view->label_width > 0)
+    return;
+  mp_timeline_layout_get_predecessors (f->layout, index, &n_preds);
+  left_pad = n_preds > 0 ? pad + MAX (4.0, f->row_h * 0.16) + 3.0 : pad;
   right_x = MAX (g->end + pad, f->chart_x + 2);
   right_room = f->chart_r - right_x - 2;
-  left_room = g->x0 - pad - f->chart_x - 2;
+  left_room = g->x0 - left_pad - f->chart_x - 2;
   if (right_room >= w)
-    text_draw (f, right_x, g->cy, color, 1.0);
+    text_draw_halo (f, right_x, g->cy, color, &f->pal->background);
   else if (left_room >= w)
-    text_draw (f, g->x0 - pad - w, g->cy, color, 1.0);
+    text_draw_halo (f, g->x0 - left_pad - w, g->cy, color, &f->pal->background);
   else if (right_room >= left_room && right_room >= 24)
     {
       text_set (f, mp_milestone_get_title (m), f->font, right_room, dropped);
-      text_draw (f, right_x, g->cy, color, 1.0);
+      text_draw_halo (f, right_x, g->cy, color, &f->pal->background);
     }
   else if (left_room >= 24)
     {
       text_set (f, mp_milestone_get_title (m), f->font, left_room, dropped);
-      text_draw (f, f->chart_x + 2, g->cy, color, 1.0);
+      text_draw_halo (f, f->chart_x + 2, g->cy, color, &f->pal->background);
     }
 }
 
@@ -996,6 +1031,7 @@ draw_task_row (Frame               *f,
 
   if (!label)
     {
+      cairo_new_path (f->cr);
       cairo_arc (f->cr, cx, cy, half, 0, 2 * G_PI);
       set_color (f->cr, done ? c : &f->pal->background, 1.0);
       cairo_fill_preserve (f->cr);
@@ -1011,9 +1047,9 @@ draw_task_row (Frame               *f,
 
     text_size (f, &w, NULL);
     if (right + w <= f->chart_r - 2)
-      text_draw (f, right, cy, &f->pal->text_dim, 1.0);
+      text_draw_halo (f, right, cy, &f->pal->text_dim, &f->pal->background);
     else if (cx - half - 5 - w >= f->chart_x + 2)
-      text_draw (f, cx - half - 5 - w, cy, &f->pal->text_dim, 1.0);
+      text_draw_halo (f, cx - half - 5 - w, cy, &f->pal->text_dim, &f->pal->background);
   }
 }
 
@@ -1035,7 +1071,7 @@ draw_rows (Frame   *f,
         continue;
       if (labels)
         {
-          draw_bar_label (f, &g);
+          draw_bar_label (f, row->milestone, &g);
           continue;
         }
       draw_ghost (f, row->milestone, &g);
@@ -1149,7 +1185,7 @@ header_marker (Frame                 *f,
                double                 x,
                const MpTimelineColor *color)
 {
-  double s = MAX (4.0, f->font_px * 0.4);
+  double s = MAX (3.5, f->font_px * 0.33);
 
   cairo_move_to (f->cr, x - s, f->header_h - s * 1.2);
   cairo_line_to (f->cr, x + s, f->header_h - s * 1.2);
@@ -1327,8 +1363,13 @@ frame_init (Frame                *f,
   f->body_b = view->height;
   f->day_first = mp_scale_date_at_x (&view->scale, 0.0);
   f->day_last = mp_scale_get_last_date (&view->scale, MAX (1.0, f->chart_r - f->chart_x));
-  if (f->day_first == MP_DATE_NONE)
-    f->day_first = 1;
+  /* Scrolled out of the calendar: draw the years 1 to 9999 only. */
+  {
+    MpDate max = mp_date_from_ymd (9999, 12, 31);
+
+    f->day_first = CLAMP (f->day_first, 1, max);
+    f->day_last = CLAMP (f->day_last, 1, max);
+  }
 }
 
 static void
@@ -1715,6 +1756,14 @@ mp_timeline_zoom_to_fit (MpTimelineLayout *layout,
 
   if (!mp_timeline_layout_get_date_range (layout, &first, &last))
     mp_timeline_get_content_range (layout, view, &first, &last);
+  /* Two weeks at least: a plan of one day is not shown a day wide. */
+  if (last - first < 13)
+    {
+      MpDate grow = 13 - (last - first);
+
+      first = first > grow / 2 ? first - grow / 2 : 1;
+      last = first + 13;
+    }
   /* Room on the right for the last title beside its bar. */
   mp_scale_fit (&view->scale, first, last, chart_w, MIN (24.0, chart_w / 8));
 }
