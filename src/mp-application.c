@@ -8,12 +8,17 @@
 
 #include "mp-application.h"
 #include "mp-cli.h"
+#include "mp-document.h"
 #include "mp-window.h"
+
+#include <glib/gstdio.h>
 
 struct _MpApplication
 {
   GtkApplication   parent_instance;
   GPtrArray       *pending_files; /* files named on our own command line */
+  gboolean         recovery_offered;
+  gboolean         quitting;
 };
 
 G_DEFINE_FINAL_TYPE (MpApplication, mp_application, GTK_TYPE_APPLICATION)
@@ -66,6 +71,89 @@ mp_application_handle_local_options (GApplication *app,
 }
 
 static void
+recovery_response (GtkDialog     *dialog,
+                   int            response,
+                   MpApplication *self)
+{
+  GPtrArray *list = g_object_get_data (G_OBJECT (dialog), "recoveries");
+  MpWindow *first = MP_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      MpRecovery *r = g_ptr_array_index (list, i);
+
+      if (response == GTK_RESPONSE_ACCEPT)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(MpDocument) doc = mp_document_recover (r, &error);
+          MpWindow *window = first;
+
+          if (doc == NULL)
+            {
+              g_warning ("Could not recover %s: %s", r->path, error->message);
+              continue;
+            }
+          if (!mp_window_is_disposable (first))
+            {
+              window = mp_window_new (self);
+              gtk_window_present (GTK_WINDOW (window));
+            }
+          mp_window_set_document (window, doc);
+        }
+      else
+        {
+          g_autofree char *info = g_strconcat (r->path, ".info", NULL);
+          g_unlink (r->path);
+          g_unlink (info);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Work a crashed session did not save: offer it back. */
+static gboolean
+offer_recovery (MpApplication *self,
+                MpWindow      *window)
+{
+  g_autoptr(GPtrArray) list = mp_document_list_recoveries ();
+  GtkWidget *dialog;
+  GString *names;
+
+  if (list->len == 0)
+    return FALSE;
+  names = g_string_new (NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      MpRecovery *r = g_ptr_array_index (list, i);
+      g_autofree char *where = NULL;
+
+      if (r->file_uri != NULL)
+        {
+          g_autoptr(GFile) f = g_file_new_for_uri (r->file_uri);
+          where = g_file_get_parse_name (f);
+        }
+      g_string_append_printf (names, "• %s (%s)\n", r->title && *r->title ? r->title : _("Untitled plan"),
+                              where ? where : _("never saved"));
+    }
+  dialog = gtk_message_dialog_new (GTK_WINDOW (window), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   g_dngettext (GETTEXT_PACKAGE, "Recover the unsaved changes?",
+                                                "Recover the unsaved changes?", list->len));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("MutualPlan ended before these plans were saved:\n%s"
+                                              "Recovered plans open with the changes; save them to keep them."),
+                                            names->str);
+  g_string_free (names, TRUE);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT,
+                          _("_Recover"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (dialog), "recoveries", g_ptr_array_ref (list), (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (recovery_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
 mp_application_open (GApplication  *app,
                      GFile        **files,
                      int            n_files,
@@ -73,8 +161,14 @@ mp_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      MpWindow *window = mp_window_new (MP_APPLICATION (app));
+      MpWindow *window = NULL;
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
 
+      /* An empty or untouched sample window is reused. */
+      if (MP_IS_WINDOW (active) && mp_window_is_disposable (MP_WINDOW (active)))
+        window = MP_WINDOW (active);
+      else
+        window = mp_window_new (MP_APPLICATION (app));
       gtk_window_present (GTK_WINDOW (window));
       mp_window_load_file (window, files[i]);
     }
@@ -98,6 +192,45 @@ mp_application_activate (GApplication *app)
   window = mp_window_new (self);
   mp_window_load_sample (window);
   gtk_window_present (GTK_WINDOW (window));
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      offer_recovery (self, window);
+    }
+}
+
+/* Quitting closes the windows one by one; each asks about unsaved
+ * changes, and Cancel in any of them stops the quit. */
+static void quit_next (MpApplication *self);
+
+static void
+on_window_removed (GtkApplication *app,
+                   GtkWindow      *window,
+                   MpApplication  *self)
+{
+  if (self->quitting)
+    quit_next (self);
+}
+
+static void
+quit_next (MpApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (GList *l = windows; l; l = l->next)
+    if (MP_IS_WINDOW (l->data))
+      {
+        MpDocument *doc = mp_window_get_document (MP_WINDOW (l->data));
+
+        if (doc != NULL && mp_document_get_modified (doc))
+          {
+            gtk_window_present (GTK_WINDOW (l->data));
+            gtk_window_close (GTK_WINDOW (l->data));
+            return; /* continues from on_window_removed, or stops on Cancel */
+          }
+      }
+  self->quitting = FALSE;
+  g_application_quit (G_APPLICATION (self));
 }
 
 static void
@@ -105,7 +238,36 @@ quit_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  MpApplication *self = MP_APPLICATION (user_data);
+
+  self->quitting = TRUE;
+  quit_next (self);
+}
+
+void
+mp_application_cancel_quit (MpApplication *self)
+{
+  g_return_if_fail (MP_IS_APPLICATION (self));
+  self->quitting = FALSE;
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *authors[] = { "The MutualPlan team", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", "MutualPlan",
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Plan a sale together with your customer: goals, milestones with an owner on each side, dates and a communication cadence."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
 }
 
 static void
@@ -113,10 +275,24 @@ mp_application_startup (GApplication *app)
 {
   static const GActionEntry actions[] = {
     { "quit", quit_activated },
+    { "about", about_activated },
   };
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *open_accels[] = { "<Control>o", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.page::overview", { "<Alt>1", NULL } },
+    { "win.page::milestones", { "<Alt>2", NULL } },
+    { "win.page::goals", { "<Alt>3", NULL } },
+    { "win.page::people", { "<Alt>4", NULL } },
+    { "win.page::calendar", { "<Alt>5", NULL } },
+  };
 
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
@@ -127,9 +303,9 @@ mp_application_startup (GApplication *app)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  g_signal_connect (app, "window-removed", G_CALLBACK (on_window_removed), app);
 }
 
 static void

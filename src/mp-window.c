@@ -1,13 +1,18 @@
 /* mp-window.c: a window on one plan
  *
+ * The window owns the MpDocument and the commands on it (open, save,
+ * undo…); the pages are widgets of their own that edit through the
+ * document and follow the model.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "mp-format.h"
+#include "mp-milestones-view.h"
 #include "mp-model.h"
+#include "mp-overview.h"
 #include "mp-plan-io.h"
 #include "mp-window.h"
 
@@ -15,193 +20,84 @@ struct _MpWindow
 {
   GtkApplicationWindow  parent_instance;
 
-  MpPlan               *plan;
-  GFile                *file;
+  MpDocument           *document;
   GCancellable         *cancellable;
+  GSettings            *settings;
+  gboolean              close_after_save;
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
-  GtkStack             *stack;
+  GtkStack             *main_stack;
+  GtkStack             *pages;
+  GtkWidget            *sidebar;
   GtkLabel             *empty_label;
-  GtkLabel             *plan_title;
-  GtkLabel             *plan_facts;
-  GtkColumnView        *milestone_view;
+  GMenu                *recent_menu;
+
+  MpOverview           *overview;
+  MpMilestonesView     *milestones;
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
 
-typedef enum {
-  COL_TITLE,
-  COL_RESPONSIBLE,
-  COL_SELLER_OWNER,
-  COL_CUSTOMER_OWNER,
-  COL_START,
-  COL_DUE,
-  COL_STATUS,
-  N_COLUMNS
-} Column;
+static void save_document (MpWindow *self, GFile *file, gboolean force);
+static void ask_overwrite (MpWindow *self, const char *message);
 
-static const struct {
-  const char *title;
-  gboolean    expand;
-} columns[N_COLUMNS] = {
-  [COL_TITLE] = { N_("Milestone"), TRUE },
-  [COL_RESPONSIBLE] = { N_("Responsible"), FALSE },
-  [COL_SELLER_OWNER] = { N_("Seller owner"), FALSE },
-  [COL_CUSTOMER_OWNER] = { N_("Customer owner"), FALSE },
-  [COL_START] = { N_("Start"), FALSE },
-  [COL_DUE] = { N_("Due"), FALSE },
-  [COL_STATUS] = { N_("Status"), FALSE },
-};
-
-static char *
-cell_text (MpWindow    *self,
-           MpMilestone *m,
-           Column       col)
-{
-  switch (col)
-    {
-    case COL_TITLE:
-      return g_strdup (mp_milestone_get_title (m));
-    case COL_RESPONSIBLE:
-      return g_strdup (mp_format_party (mp_milestone_get_responsible (m)));
-    case COL_SELLER_OWNER:
-      return g_strdup (mp_format_participant (self->plan, mp_milestone_get_seller_owner (m)));
-    case COL_CUSTOMER_OWNER:
-      return g_strdup (mp_format_participant (self->plan, mp_milestone_get_customer_owner (m)));
-    case COL_START:
-      return mp_format_date (mp_milestone_get_start (m));
-    case COL_DUE:
-      {
-        g_autofree char *date = mp_format_date (mp_milestone_get_due (m));
-        g_autofree char *time = mp_time_format (mp_milestone_get_time (m));
-
-        return time ? g_strdup_printf ("%s, %s", date, time) : g_steal_pointer (&date);
-      }
-    case COL_STATUS:
-      return g_strdup (mp_format_status (mp_milestone_get_status (m)));
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  MpWindow *self = user_data;
-  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  MpMilestone *m = gtk_list_item_get_item (item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  g_autofree char *text = cell_text (self, m, col);
-  gboolean dropped = mp_milestone_get_status (m) == MP_STATUS_DROPPED;
-  gboolean overdue = mp_milestone_get_status (m) != MP_STATUS_DONE && !dropped &&
-                     mp_milestone_get_due (m) < mp_date_today ();
-
-  gtk_label_set_text (label, text);
-  /* Dropped milestones stay visible, struck through; overdue ones are marked. */
-  if (dropped)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dropped");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dropped");
-  if (overdue && (col == COL_DUE || col == COL_TITLE))
-    gtk_widget_add_css_class (GTK_WIDGET (label), "overdue");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "overdue");
-}
-
-static void
-setup_columns (MpWindow *self)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (i));
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_append_column (self->milestone_view, column);
-    }
-}
+/* ---- state shown in the header ---- */
 
 static void
 update_title (MpWindow *self)
 {
-  const char *title = self->plan ? mp_plan_get_title (self->plan) : _("MutualPlan");
+  MpPlan *plan = self->document ? mp_document_get_plan (self->document) : NULL;
+  gboolean modified = self->document && mp_document_get_modified (self->document);
   g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
 
-  if (self->file != NULL)
-    name = g_file_get_basename (self->file);
-  else if (self->plan != NULL)
-    name = g_strdup (_("Sample plan (not saved)"));
-
-  gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->subtitle_label, name ? name : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), name != NULL);
-  gtk_window_set_title (GTK_WINDOW (self), name ? name : title);
-}
-
-static void
-update_facts (MpWindow *self)
-{
-  GString *facts = g_string_new (NULL);
-  const char *customer = mp_plan_get_customer (self->plan);
-  const char *vendor = mp_plan_get_vendor (self->plan);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_milestones (self->plan)));
-
-  if (customer && *customer)
-    g_string_append_printf (facts, _("Customer: %s"), customer);
-  if (vendor && *vendor)
-    g_string_append_printf (facts, "%s%s", facts->len ? "  ·  " : "", vendor);
-  if (mp_plan_get_target (self->plan) != MP_DATE_NONE)
+  if (self->document == NULL)
     {
-      g_autofree char *target = mp_format_date (mp_plan_get_target (self->plan));
-      g_string_append_printf (facts, "%s", facts->len ? "  ·  " : "");
-      g_string_append_printf (facts, _("Target: %s"), target);
+      gtk_label_set_text (self->title_label, _("MutualPlan"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), _("MutualPlan"));
+      return;
     }
-  g_string_append_printf (facts, "%s", facts->len ? "  ·  " : "");
-  g_string_append_printf (facts, g_dngettext (GETTEXT_PACKAGE, "%u milestone", "%u milestones", n), n);
-
-  gtk_label_set_text (self->plan_title, mp_plan_get_title (self->plan));
-  gtk_label_set_text (self->plan_facts, facts->str);
-  g_string_free (facts, TRUE);
+  name = mp_document_get_display_name (self->document);
+  /* The modified mark, as in GNOME Text Editor: a bullet before the name. */
+  subtitle = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  gtk_label_set_text (self->title_label, mp_plan_get_title (plan));
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+  title = g_strdup_printf ("%s%s – %s", modified ? "• " : "", name, mp_plan_get_title (plan));
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
-set_plan (MpWindow *self,
-          MpPlan   *plan,
-          GFile    *file)
+update_actions (MpWindow *self)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
+  gboolean has = self->document != NULL;
 
-  g_set_object (&self->plan, plan);
-  g_set_object (&self->file, file);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (mp_plan_get_milestones (plan))));
-  gtk_column_view_set_model (self->milestone_view, GTK_SELECTION_MODEL (selection));
-  update_facts (self);
-  update_title (self);
-  gtk_stack_set_visible_child_name (self->stack, "plan");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", has && mp_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has && mp_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
+                                 has && mp_document_get_file (self->document) != NULL &&
+                                 mp_document_get_modified (self->document));
 }
+
+static void
+on_document_state (MpWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_plan_title (MpWindow *self)
+{
+  update_title (self);
+}
+
+/* ---- dialogs ---- */
 
 static void
 show_error (MpWindow   *self,
@@ -218,6 +114,115 @@ show_error (MpWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- the document ---- */
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+  static char *groups[] = { (char *) "mutualplan", NULL };
+
+  data.display_name = NULL;
+  data.mime_type = (char *) "application/x-mutualplan";
+  data.app_name = (char *) "mutualplan";
+  data.app_exec = (char *) "mutualplan %u";
+  data.groups = groups;
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+void
+mp_window_set_document (MpWindow   *self,
+                        MpDocument *document)
+{
+  g_return_if_fail (MP_IS_WINDOW (self));
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (mp_document_get_plan (self->document), self);
+      /* A document that is let go without saving leaves no recovery copy. */
+      mp_document_set_autosave (self->document, 0);
+      mp_document_discard_recovery (self->document);
+    }
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (on_document_state), self);
+      g_signal_connect_swapped (document, "notify::can-undo", G_CALLBACK (on_document_state), self);
+      g_signal_connect_swapped (document, "notify::can-redo", G_CALLBACK (on_document_state), self);
+      g_signal_connect_swapped (document, "notify::file", G_CALLBACK (on_document_state), self);
+      g_signal_connect_swapped (mp_document_get_plan (document), "notify::title", G_CALLBACK (on_plan_title), self);
+      mp_document_set_autosave (document, 3000);
+      if (mp_document_get_file (document) != NULL)
+        add_recent (mp_document_get_file (document));
+    }
+
+  mp_overview_set_document (self->overview, document);
+  mp_milestones_view_set_document (self->milestones, document);
+  gtk_stack_set_visible_child_name (self->main_stack, document ? "plan" : "empty");
+  /* Start on the page list, not inside the first text field. */
+  if (document != NULL)
+    gtk_widget_grab_focus (self->sidebar);
+  on_document_state (self);
+}
+
+MpDocument *
+mp_window_get_document (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+MpPlan *
+mp_window_get_plan (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+  return self->document ? mp_document_get_plan (self->document) : NULL;
+}
+
+GFile *
+mp_window_get_file (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+  return self->document ? mp_document_get_file (self->document) : NULL;
+}
+
+gboolean
+mp_window_is_disposable (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+  return self->document == NULL ||
+         (mp_document_get_file (self->document) == NULL && !mp_document_get_modified (self->document));
+}
+
+void
+mp_window_show_page (MpWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (MP_IS_WINDOW (self));
+  gtk_stack_set_visible_child_name (self->pages, name);
+}
+
+void
+mp_window_reveal (MpWindow *self,
+                  MpRecord *record)
+{
+  g_return_if_fail (MP_IS_WINDOW (self));
+
+  if (record == NULL || MP_IS_PLAN (record))
+    {
+      mp_window_show_page (self, "overview");
+      return;
+    }
+  if (MP_IS_MILESTONE (record) || MP_IS_TASK (record))
+    {
+      mp_window_show_page (self, "milestones");
+      mp_milestones_view_select (self->milestones, record);
+      return;
+    }
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source,
@@ -225,12 +230,12 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GError *error = NULL;
-  MpPlan *plan = mp_plan_load_from_file (G_FILE (task_data), cancellable, &error);
+  MpDocument *doc = mp_document_load (G_FILE (task_data), cancellable, &error);
 
-  if (plan == NULL)
+  if (doc == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, plan, g_object_unref);
+    g_task_return_pointer (task, doc, g_object_unref);
 }
 
 static void
@@ -241,21 +246,22 @@ load_done (GObject      *source,
   MpWindow *self = MP_WINDOW (source);
   GFile *file = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpPlan) plan = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(MpDocument) doc = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (plan == NULL)
+  if (doc == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      if (self->plan == NULL)
+      if (self->document == NULL)
         gtk_label_set_text (self->empty_label, primary);
       show_error (self, primary, error->message);
       return;
     }
-  set_plan (self, plan, file);
+  mp_document_mark_saved (doc);
+  mp_window_set_document (self, doc);
 }
 
 void
@@ -278,6 +284,7 @@ mp_window_load_sample (MpWindow *self)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MpPlan) plan = NULL;
+  g_autoptr(MpDocument) doc = NULL;
 
   bytes = g_resources_lookup_data ("/com/example/MutualPlan/sample.mplan", 0, &error);
   g_assert_no_error (error); /* compiled into the program */
@@ -288,22 +295,26 @@ mp_window_load_sample (MpWindow *self)
       show_error (self, _("Could not open the sample plan"), error->message);
       return;
     }
-  set_plan (self, plan, NULL);
+  doc = mp_document_new (plan, NULL);
+  mp_window_set_document (self, doc);
 }
 
-MpPlan *
-mp_window_get_plan (MpWindow *self)
+/* Opens @file here when nothing would be lost, else in a new window. */
+static void
+open_file (MpWindow *self,
+           GFile    *file)
 {
-  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
-  return self->plan;
+  MpWindow *target = self;
+
+  if (!mp_window_is_disposable (self))
+    {
+      target = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  mp_window_load_file (target, file);
 }
 
-GFile *
-mp_window_get_file (MpWindow *self)
-{
-  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
-  return self->file;
-}
+/* ---- actions ---- */
 
 static void
 open_response (GtkNativeDialog *dialog,
@@ -315,17 +326,25 @@ open_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (self->plan == NULL)
-        mp_window_load_file (self, file);
-      else
-        {
-          MpWindow *window = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-          gtk_window_present (GTK_WINDOW (window));
-          mp_window_load_file (window, file);
-        }
+      open_file (self, file);
     }
   g_object_unref (dialog);
+}
+
+static void
+add_plan_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (plans, _("Plans (*.mplan, *.json)"));
+  gtk_file_filter_add_pattern (plans, "*.mplan");
+  gtk_file_filter_add_pattern (plans, "*.json");
+  gtk_file_filter_add_mime_type (plans, "application/x-mutualplan");
+  gtk_file_chooser_add_filter (chooser, plans);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
 }
 
 static void
@@ -335,23 +354,361 @@ open_activated (GtkWidget  *widget,
 {
   MpWindow *self = MP_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (plans, _("Plans (*.mplan, *.json)"));
-  gtk_file_filter_add_pattern (plans, "*.mplan");
-  gtk_file_filter_add_pattern (plans, "*.json");
-  gtk_file_filter_add_mime_type (plans, "application/x-mutualplan");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plans);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  add_plan_filters (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+static void
+open_recent_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  open_file (MP_WINDOW (widget), file);
+}
+
+static void
+new_activated (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  MpWindow *target = self;
+  g_autoptr(MpPlan) plan = mp_plan_new ();
+  g_autoptr(MpDocument) doc = NULL;
+
+  mp_plan_set_title (plan, _("New plan"));
+  mp_plan_set_start (plan, mp_date_today ());
+  doc = mp_document_new (plan, NULL);
+  if (!mp_window_is_disposable (self))
+    {
+      target = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  mp_window_set_document (target, doc);
+  mp_window_show_page (target, "overview");
+}
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  MpWindow *self = MP_WINDOW (user_data);
+  MpDocument *doc = MP_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!mp_document_save_finish (doc, result, &error))
+    {
+      self->close_after_save = FALSE;
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          ask_overwrite (self, error->message);
+          g_object_unref (self);
+          return;
+        }
+      if (MP_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+        mp_application_cancel_quit (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      show_error (self, _("The plan was not saved"), error->message);
+      g_object_unref (self);
+      return;
+    }
+  add_recent (mp_document_get_file (doc));
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
+  g_object_unref (self);
+}
+
+static void
+save_document (MpWindow *self,
+               GFile    *file,
+               gboolean  force)
+{
+  mp_document_save_async (self->document, file, force, NULL, save_done, g_object_ref (self));
+}
+
+static void
+overwrite_response (GtkDialog *dialog,
+                    int        response,
+                    MpWindow  *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    save_document (self, NULL, TRUE);
+  else if (response == GTK_RESPONSE_APPLY)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+static void
+ask_overwrite (MpWindow   *self,
+               const char *message)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                              _("The file changed on disk"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("%s Saving now replaces those changes with yours; "
+                                              "“Save As…” keeps both."), message);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Save _As…"), GTK_RESPONSE_APPLY, _("_Replace"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_as_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  MpWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      save_document (self, file, FALSE);
+    }
+  else
+    {
+      self->close_after_save = FALSE;
+      if (MP_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+        mp_application_cancel_quit (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  add_plan_filters (GTK_FILE_CHOOSER (chooser));
+  if (mp_document_get_file (self->document) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), mp_document_get_file (self->document), NULL);
+  else
+    {
+      name = g_strdup_printf ("%s.mplan", mp_plan_get_title (mp_document_get_plan (self->document)));
+      g_strdelimit (name, "/\\:", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  if (mp_document_get_file (self->document) == NULL)
+    save_as_activated (widget, "win.save-as", NULL);
+  else
+    save_document (self, NULL, FALSE);
+}
+
+static void
+revert_response (GtkDialog *dialog,
+                 int        response,
+                 MpWindow  *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT && self->document && mp_document_get_file (self->document))
+    {
+      g_autoptr(GFile) file = g_object_ref (mp_document_get_file (self->document));
+      mp_window_load_file (self, file);
+    }
+}
+
+static void
+revert_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->document == NULL || mp_document_get_file (self->document) == NULL)
+    return;
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Revert to the saved version?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("The changes since the last save will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Revert"), GTK_RESPONSE_ACCEPT, NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (revert_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Text being typed is committed before an undo, a save or a close. */
+static void
+commit_pending_edits (MpWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (focus != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
+static void
+undo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  commit_pending_edits (self);
+  if (self->document)
+    mp_document_undo (self->document);
+}
+
+static void
+redo_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  commit_pending_edits (self);
+  if (self->document)
+    mp_document_redo (self->document);
+}
+
+static void
+page_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  mp_window_show_page (MP_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* ---- closing ---- */
+
+static void
+close_response (GtkDialog *dialog,
+                int        response,
+                MpWindow  *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  switch (response)
+    {
+    case GTK_RESPONSE_ACCEPT: /* Save */
+      self->close_after_save = TRUE;
+      if (mp_document_get_file (self->document) == NULL)
+        save_as_activated (GTK_WIDGET (self), "win.save-as", NULL);
+      else
+        save_document (self, NULL, FALSE);
+      break;
+    case GTK_RESPONSE_REJECT: /* Discard */
+      mp_document_set_autosave (self->document, 0);
+      mp_document_discard_recovery (self->document);
+      mp_document_mark_saved (self->document); /* nothing left to ask about */
+      gtk_window_destroy (GTK_WINDOW (self));
+      break;
+    default:
+      if (MP_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+        mp_application_cancel_quit (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      break;
+    }
+}
+
+static gboolean
+mp_window_close_request (GtkWindow *window)
+{
+  MpWindow *self = MP_WINDOW (window);
+  GtkWidget *dialog;
+  g_autofree char *name = NULL;
+
+  commit_pending_edits (self);
+  if (self->settings != NULL)
+    {
+      int w, h;
+
+      gtk_window_get_default_size (window, &w, &h);
+      g_settings_set_int (self->settings, "window-width", w);
+      g_settings_set_int (self->settings, "window-height", h);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  if (self->document == NULL || !mp_document_get_modified (self->document))
+    {
+      if (self->document)
+        mp_document_discard_recovery (self->document);
+      return GTK_WINDOW_CLASS (mp_window_parent_class)->close_request (window);
+    }
+
+  name = mp_document_get_display_name (self->document);
+  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("Save the changes to “%s” before closing?"), name);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("If you do not save, the changes will be lost."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Discard"), GTK_RESPONSE_REJECT, _("_Save"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE; /* stays open until answered */
+}
+
+/* ---- recent files, drops ---- */
+
+static void
+rebuild_recent_menu (MpWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!gtk_recent_info_has_application (info, "mutualplan") || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         MpWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l; l = l->next)
+    open_file (self, G_FILE (l->data));
+  return files != NULL;
+}
+
+/* ---- GObject ---- */
 
 static void
 mp_window_dispose (GObject *object)
@@ -359,6 +716,13 @@ mp_window_dispose (GObject *object)
   MpWindow *self = MP_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (mp_document_get_plan (self->document), self);
+      mp_document_set_autosave (self->document, 0);
+    }
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   G_OBJECT_CLASS (mp_window_parent_class)->dispose (object);
 }
 
@@ -367,9 +731,9 @@ mp_window_finalize (GObject *object)
 {
   MpWindow *self = MP_WINDOW (object);
 
-  g_clear_object (&self->plan);
-  g_clear_object (&self->file);
+  g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
 }
 
@@ -378,29 +742,70 @@ mp_window_class_init (MpWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = mp_window_dispose;
   object_class->finalize = mp_window_finalize;
+  window_class->close_request = mp_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/MutualPlan/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, plan_title);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, plan_facts);
-  gtk_widget_class_bind_template_child (widget_class, MpWindow, milestone_view);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, recent_menu);
 
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_activated);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
+  gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.page", "s", page_activated);
 }
 
 static void
 mp_window_init (MpWindow *self)
 {
+  GtkDropTarget *drop;
+  GSettingsSchema *schema;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  setup_columns (self);
-  update_title (self);
+
+  self->overview = MP_OVERVIEW (mp_overview_new ());
+  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->overview), "overview"),
+                            _("Overview"));
+  self->milestones = MP_MILESTONES_VIEW (mp_milestones_view_new ());
+  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->milestones), "milestones"),
+                            _("Milestones"));
+  g_signal_connect_swapped (self->overview, "reveal", G_CALLBACK (mp_window_reveal), self);
+
+  /* Dropping plan files on the window opens them. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  rebuild_recent_menu (self);
+  g_signal_connect_swapped (gtk_recent_manager_get_default (), "changed", G_CALLBACK (rebuild_recent_menu), self);
+
+  /* The schema may be missing (uninstalled build): then nothing is remembered. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_schema_unref (schema);
+    }
+  mp_window_set_document (self, NULL);
 }
 
 MpWindow *

@@ -7,20 +7,35 @@
 #include <gtk/gtk.h>
 
 #include "mp-application.h"
-#include "mp-plan.h"
+#include "mp-document.h"
 
 G_BEGIN_DECLS
 
 #define MP_TYPE_WINDOW (mp_window_get_type ())
 G_DECLARE_FINAL_TYPE (MpWindow, mp_window, MP, WINDOW, GtkApplicationWindow)
 
-MpWindow *mp_window_new         (MpApplication *app);
-/* Loads in a worker thread; a failure shows the error in a dialog. */
-void      mp_window_load_file   (MpWindow      *self,
-                                 GFile         *file);
-/* The built-in sample plan (a GResource). */
-void      mp_window_load_sample (MpWindow      *self);
-MpPlan   *mp_window_get_plan    (MpWindow      *self);
-GFile    *mp_window_get_file    (MpWindow      *self);
+MpWindow   *mp_window_new          (MpApplication *app);
+/* Loads in a worker thread; a failure shows the error in a dialog and
+ * leaves the window as it was. */
+void        mp_window_load_file    (MpWindow      *self,
+                                    GFile         *file);
+/* The built-in sample plan (a GResource), as an unsaved plan. */
+void        mp_window_load_sample  (MpWindow      *self);
+/* Shows @document (a new plan, a recovered one…). */
+void        mp_window_set_document (MpWindow      *self,
+                                    MpDocument    *document);
+MpDocument *mp_window_get_document (MpWindow      *self);
+MpPlan     *mp_window_get_plan     (MpWindow      *self);
+GFile      *mp_window_get_file     (MpWindow      *self);
+/* TRUE when the window shows nothing the user could lose: no plan, or
+ * an unmodified plan that has no file (the sample). Opening a file
+ * reuses such a window. */
+gboolean    mp_window_is_disposable (MpWindow     *self);
+/* Shows a page: "overview", "milestones", "goals", "people", "calendar". */
+void        mp_window_show_page    (MpWindow      *self,
+                                    const char    *name);
+/* Selects what a problem concerns, on its page. */
+void        mp_window_reveal       (MpWindow      *self,
+                                    MpRecord      *record);
 
 G_END_DECLS

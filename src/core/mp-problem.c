@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp-format.h"
 #include "mp-model.h"
 #include "mp-schedule.h"
 
@@ -167,7 +168,7 @@ mp_plan_wants_invitations (MpPlan *plan)
 static char *
 fmt_date (MpDate d)
 {
-  return mp_date_format (d);
+  return mp_format_date (d);
 }
 
 GListStore *

@@ -1,0 +1,530 @@
+/* mp-milestone-detail.c
+ *
+ * The side pane of the milestones page: description, notes, location,
+ * time and duration, reminder, completion date, what it depends on and
+ * whom the calendar invitation goes to. Text commits when the field loses
+ * focus or Enter is pressed, one undo step per edit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-date-button.h"
+#include "mp-milestone-detail.h"
+#include "mp-model.h"
+
+struct _MpMilestoneDetail
+{
+  GtkWidget       parent_instance;
+
+  MpDocument     *document;
+  MpMilestone    *milestone;
+  gulong          notify_id;
+  gboolean        refreshing;
+
+  GtkWidget      *scrolled;
+  GtkWidget      *stack;
+  GtkLabel       *heading;
+  GtkTextView    *description;
+  GtkTextView    *notes;
+  GtkEntry       *location;
+  GtkEntry       *time;
+  GtkSpinButton  *duration;
+  GtkCheckButton *reminder_on;
+  GtkSpinButton  *reminder_days;
+  MpDateButton   *completed_on;
+  GtkBox         *depends_box;
+  GtkBox         *invite_box;
+  GtkLabel       *invite_hint;
+};
+
+G_DEFINE_FINAL_TYPE (MpMilestoneDetail, mp_milestone_detail, GTK_TYPE_WIDGET)
+
+static void refresh (MpMilestoneDetail *self);
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+commit_text (MpMilestoneDetail *self,
+             guint              field,
+             const char        *text)
+{
+  if (self->refreshing || self->milestone == NULL || self->document == NULL)
+    return;
+  /* An emptied field is no field. */
+  mp_document_set_string (self->document, MP_RECORD (self->milestone), field, text && *text ? text : NULL);
+}
+
+static void
+on_text_focus_leave (GtkEventControllerFocus *focus,
+                     MpMilestoneDetail       *self)
+{
+  GtkWidget *w = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  g_autofree char *text = text_of (GTK_TEXT_VIEW (w));
+
+  commit_text (self, w == GTK_WIDGET (self->description) ? MP_MILESTONE_DESCRIPTION : MP_MILESTONE_NOTES, text);
+}
+
+static void
+commit_location (MpMilestoneDetail *self)
+{
+  commit_text (self, MP_MILESTONE_LOCATION, gtk_editable_get_text (GTK_EDITABLE (self->location)));
+}
+
+static void
+commit_time (MpMilestoneDetail *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->time));
+  int minutes = MP_TIME_NONE;
+
+  if (self->refreshing || self->milestone == NULL)
+    return;
+  if (*text != '\0' && !mp_time_parse (text, &minutes))
+    {
+      /* Also take "9:30". */
+      g_autofree char *padded = g_strdup_printf ("0%s", text);
+      if (!mp_time_parse (padded, &minutes))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->time), "error");
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->time),
+                                       _("Write the time as HH:MM, for example 14:30; leave it empty for an all-day deadline"));
+          return;
+        }
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->time), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time), _("Empty for an all-day deadline"));
+  mp_document_set_int (self->document, MP_RECORD (self->milestone), MP_MILESTONE_TIME, minutes);
+  refresh (self);
+}
+
+static void
+on_entry_focus_leave (GtkEventControllerFocus *focus,
+                      MpMilestoneDetail       *self)
+{
+  GtkWidget *w = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  if (w == GTK_WIDGET (self->location))
+    commit_location (self);
+  else
+    commit_time (self);
+}
+
+static void
+on_duration_changed (MpMilestoneDetail *self)
+{
+  if (self->refreshing || self->milestone == NULL)
+    return;
+  mp_document_set_int (self->document, MP_RECORD (self->milestone), MP_MILESTONE_DURATION_MINUTES,
+                       gtk_spin_button_get_value_as_int (self->duration));
+}
+
+static void
+on_reminder_changed (MpMilestoneDetail *self)
+{
+  gboolean on = gtk_check_button_get_active (self->reminder_on);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reminder_days), on);
+  if (self->refreshing || self->milestone == NULL)
+    return;
+  mp_document_set_int (self->document, MP_RECORD (self->milestone), MP_MILESTONE_REMINDER_DAYS,
+                       on ? gtk_spin_button_get_value_as_int (self->reminder_days) : -1);
+}
+
+static void
+on_completed_chosen (MpDateButton      *button,
+                     guint              date,
+                     MpMilestoneDetail *self)
+{
+  if (self->milestone == NULL)
+    return;
+  mp_document_set_date (self->document, MP_RECORD (self->milestone), MP_MILESTONE_COMPLETED_ON, date);
+}
+
+/* Toggling a check in a list of ids (depends_on, invite). */
+static void
+on_id_toggled (GtkCheckButton    *check,
+               MpMilestoneDetail *self)
+{
+  guint field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "field"));
+  const char *id = g_object_get_data (G_OBJECT (check), "id");
+  const char * const *ids;
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+  gboolean on = gtk_check_button_get_active (check);
+
+  if (self->refreshing || self->milestone == NULL)
+    return;
+  ids = mp_record_get_strv (MP_RECORD (self->milestone), field);
+  for (guint i = 0; ids && ids[i]; i++)
+    if (g_strcmp0 (ids[i], id) != 0)
+      g_strv_builder_add (b, ids[i]);
+  if (on)
+    g_strv_builder_add (b, id);
+  result = g_strv_builder_end (b);
+
+  /* An explicit invite list starts from the default (both owners). */
+  if (field == MP_MILESTONE_INVITE && (ids == NULL || ids[0] == NULL))
+    {
+      g_autoptr(GStrvBuilder) d = g_strv_builder_new ();
+      const char *owners[] = { mp_milestone_get_seller_owner (self->milestone),
+                               mp_milestone_get_customer_owner (self->milestone) };
+
+      for (guint i = 0; i < 2; i++)
+        if (owners[i] && g_strcmp0 (owners[i], id) != 0)
+          g_strv_builder_add (d, owners[i]);
+      if (on)
+        g_strv_builder_add (d, id);
+      g_strfreev (result);
+      result = g_strv_builder_end (d);
+    }
+  mp_document_set_strv (self->document, MP_RECORD (self->milestone), field, (const char * const *) result);
+}
+
+static gboolean
+strv_has (const char * const *ids,
+          const char          *id)
+{
+  return ids != NULL && g_strv_contains (ids, id);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+id_check (MpMilestoneDetail *self,
+          const char        *label,
+          const char        *id,
+          guint              field,
+          gboolean           active)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  g_object_set_data_full (G_OBJECT (check), "id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (check), "field", GUINT_TO_POINTER (field));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_id_toggled), self);
+  return check;
+}
+
+static void
+set_text_view (GtkTextView *view,
+               const char  *text)
+{
+  g_autofree char *current = text_of (view);
+
+  if (g_strcmp0 (current, text ? text : "") != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+}
+
+static void
+refresh (MpMilestoneDetail *self)
+{
+  MpMilestone *m = self->milestone;
+  MpPlan *plan;
+  GListModel *list;
+  const char * const *ids;
+  g_autofree char *time = NULL;
+  gboolean default_invite;
+
+  if (m == NULL || self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "none");
+      return;
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "milestone");
+  plan = mp_document_get_plan (self->document);
+  self->refreshing = TRUE;
+
+  gtk_label_set_text (self->heading, mp_milestone_get_title (m));
+  set_text_view (self->description, mp_milestone_get_description (m));
+  set_text_view (self->notes, mp_milestone_get_notes (m));
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->location)))
+    gtk_editable_set_text (GTK_EDITABLE (self->location), mp_milestone_get_location (m) ? mp_milestone_get_location (m) : "");
+  time = mp_time_format (mp_milestone_get_time (m));
+  gtk_editable_set_text (GTK_EDITABLE (self->time), time ? time : "");
+  gtk_spin_button_set_value (self->duration, mp_milestone_get_duration_minutes (m));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->duration), time != NULL);
+  gtk_check_button_set_active (self->reminder_on, mp_milestone_get_reminder_days (m) >= 0);
+  if (mp_milestone_get_reminder_days (m) >= 0)
+    gtk_spin_button_set_value (self->reminder_days, mp_milestone_get_reminder_days (m));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reminder_days), mp_milestone_get_reminder_days (m) >= 0);
+  mp_date_button_set_date (self->completed_on, mp_milestone_get_completed_on (m));
+
+  /* Depends on: every other milestone. */
+  clear_box (self->depends_box);
+  ids = mp_milestone_get_depends_on (m);
+  list = G_LIST_MODEL (mp_plan_get_milestones (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MpMilestone) other = g_list_model_get_item (list, i);
+
+      if (other == m)
+        continue;
+      gtk_box_append (self->depends_box,
+                      id_check (self, mp_milestone_get_title (other), mp_milestone_get_id (other),
+                                MP_MILESTONE_DEPENDS_ON, strv_has (ids, mp_milestone_get_id (other))));
+    }
+
+  /* Invitees: everyone; the default is both owners. */
+  clear_box (self->invite_box);
+  ids = mp_milestone_get_invite (m);
+  default_invite = ids == NULL || ids[0] == NULL;
+  list = G_LIST_MODEL (mp_plan_get_participants (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MpParticipant) p = g_list_model_get_item (list, i);
+      const char *id = mp_participant_get_id (p);
+      gboolean on = default_invite ? (g_strcmp0 (id, mp_milestone_get_seller_owner (m)) == 0 ||
+                                      g_strcmp0 (id, mp_milestone_get_customer_owner (m)) == 0)
+                                   : strv_has (ids, id);
+      const char *email = mp_participant_get_email (p);
+      g_autofree char *label = email && *email ? g_strdup (mp_participant_get_name (p))
+                                               : g_strdup_printf (_("%s (no e-mail)"), mp_participant_get_name (p));
+
+      gtk_box_append (self->invite_box, id_check (self, label, id, MP_MILESTONE_INVITE, on));
+    }
+  gtk_label_set_text (self->invite_hint, default_invite ? _("By default both owners are invited.") : "");
+  self->refreshing = FALSE;
+}
+
+static void
+on_milestone_notify (MpMilestoneDetail *self)
+{
+  refresh (self);
+}
+
+void
+mp_milestone_detail_set_milestone (MpMilestoneDetail *self,
+                                   MpMilestone       *milestone)
+{
+  g_return_if_fail (MP_IS_MILESTONE_DETAIL (self));
+
+  if (self->milestone == milestone)
+    return;
+  if (self->milestone != NULL)
+    {
+      /* Commit what is being typed before switching. */
+      g_autofree char *d = text_of (self->description);
+      g_autofree char *n = text_of (self->notes);
+
+      commit_text (self, MP_MILESTONE_DESCRIPTION, d);
+      commit_text (self, MP_MILESTONE_NOTES, n);
+      commit_location (self);
+      g_clear_signal_handler (&self->notify_id, self->milestone);
+    }
+  g_set_object (&self->milestone, milestone);
+  if (milestone != NULL)
+    self->notify_id = g_signal_connect_swapped (milestone, "notify", G_CALLBACK (on_milestone_notify), self);
+  refresh (self);
+}
+
+void
+mp_milestone_detail_set_document (MpMilestoneDetail *self,
+                                  MpDocument        *document)
+{
+  g_return_if_fail (MP_IS_MILESTONE_DETAIL (self));
+  mp_milestone_detail_set_milestone (self, NULL);
+  g_set_object (&self->document, document);
+  refresh (self);
+}
+
+static void
+mp_milestone_detail_dispose (GObject *object)
+{
+  MpMilestoneDetail *self = MP_MILESTONE_DETAIL (object);
+
+  if (self->milestone)
+    g_clear_signal_handler (&self->notify_id, self->milestone);
+  g_clear_object (&self->milestone);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  G_OBJECT_CLASS (mp_milestone_detail_parent_class)->dispose (object);
+}
+
+static void
+mp_milestone_detail_class_init (MpMilestoneDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mp_milestone_detail_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "milestone-detail");
+}
+
+static GtkWidget *
+section (GtkBox     *box,
+         const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 8);
+  gtk_box_append (box, label);
+  return label;
+}
+
+static GtkTextView *
+text_area (MpMilestoneDetail *self,
+           GtkBox            *box,
+           const char        *name)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 4);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 4);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 70);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), self);
+  gtk_widget_add_controller (view, focus);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_box_append (box, frame);
+  return GTK_TEXT_VIEW (view);
+}
+
+static GtkWidget *
+labelled (GtkWidget  *grid,
+          int         row,
+          const char *text,
+          GtkWidget  *widget)
+{
+  GtkWidget *label = gtk_label_new_with_mnemonic (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), widget, 1, row, 1, 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  return widget;
+}
+
+static void
+mp_milestone_detail_init (MpMilestoneDetail *self)
+{
+  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *none = gtk_label_new (_("Select a milestone to see and edit its details."));
+  GtkWidget *w, *reminder_box;
+  GtkEventController *focus;
+
+  gtk_widget_set_margin_start (GTK_WIDGET (box), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (box), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (box), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 12);
+
+  self->heading = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->heading, TRUE);
+  gtk_label_set_xalign (self->heading, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "title-4");
+  gtk_box_append (box, GTK_WIDGET (self->heading));
+
+  section (box, _("Description"));
+  self->description = text_area (self, box, _("Description"));
+  section (box, _("Notes"));
+  self->notes = text_area (self, box, _("Notes"));
+
+  section (box, _("When and where"));
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  self->location = GTK_ENTRY (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->location), TRUE);
+  labelled (grid, 0, _("_Location"), GTK_WIDGET (self->location));
+  g_signal_connect_swapped (self->location, "activate", G_CALLBACK (commit_location), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->location), focus);
+
+  self->time = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->time, _("all day"));
+  gtk_entry_set_max_length (self->time, 5);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time), _("Empty for an all-day deadline"));
+  labelled (grid, 1, _("_Time"), GTK_WIDGET (self->time));
+  g_signal_connect_swapped (self->time, "activate", G_CALLBACK (commit_time), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->time), focus);
+
+  self->duration = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (5, 24 * 60, 15));
+  labelled (grid, 2, _("_Duration (minutes)"), GTK_WIDGET (self->duration));
+  g_signal_connect_swapped (self->duration, "value-changed", G_CALLBACK (on_duration_changed), self);
+
+  reminder_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->reminder_on = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Remind")));
+  self->reminder_days = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 60, 1));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reminder_days), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reminder days before"), -1);
+  gtk_box_append (GTK_BOX (reminder_box), GTK_WIDGET (self->reminder_on));
+  gtk_box_append (GTK_BOX (reminder_box), GTK_WIDGET (self->reminder_days));
+  gtk_box_append (GTK_BOX (reminder_box), gtk_label_new (_("days before")));
+  w = gtk_label_new (_("Reminder"));
+  gtk_label_set_xalign (GTK_LABEL (w), 0);
+  gtk_grid_attach (GTK_GRID (grid), w, 0, 3, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), reminder_box, 1, 3, 1, 1);
+  g_signal_connect_swapped (self->reminder_on, "toggled", G_CALLBACK (on_reminder_changed), self);
+  g_signal_connect_swapped (self->reminder_days, "value-changed", G_CALLBACK (on_reminder_changed), self);
+
+  self->completed_on = MP_DATE_BUTTON (mp_date_button_new ());
+  mp_date_button_set_accessible_label (self->completed_on, _("Completed on"));
+  labelled (grid, 4, _("Completed on"), GTK_WIDGET (self->completed_on));
+  g_signal_connect (self->completed_on, "date-chosen", G_CALLBACK (on_completed_chosen), self);
+  gtk_box_append (box, grid);
+
+  section (box, _("Depends on"));
+  self->depends_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->depends_box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Depends on"), -1);
+  gtk_box_append (box, GTK_WIDGET (self->depends_box));
+
+  section (box, _("Invitation goes to"));
+  self->invite_hint = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->invite_hint, 0);
+  gtk_label_set_wrap (self->invite_hint, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->invite_hint), "dim-label");
+  gtk_box_append (box, GTK_WIDGET (self->invite_hint));
+  self->invite_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->invite_box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invitees"), -1);
+  gtk_box_append (box, GTK_WIDGET (self->invite_box));
+
+  gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+  gtk_widget_add_css_class (none, "dim-label");
+  gtk_widget_set_margin_start (none, 24);
+  gtk_widget_set_margin_end (none, 24);
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->stack), none, "none");
+  gtk_stack_add_named (GTK_STACK (self->stack), GTK_WIDGET (box), "milestone");
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->stack);
+  gtk_widget_set_size_request (self->scrolled, 300, -1);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  refresh (self);
+}
+
+GtkWidget *
+mp_milestone_detail_new (void)
+{
+  return g_object_new (MP_TYPE_MILESTONE_DETAIL, NULL);
+}

@@ -1,0 +1,30 @@
+/* mp-milestones-view.h: the milestones with their tasks, edited in place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "mp-document.h"
+
+G_BEGIN_DECLS
+
+#define MP_TYPE_MILESTONES_VIEW (mp_milestones_view_get_type ())
+G_DECLARE_FINAL_TYPE (MpMilestonesView, mp_milestones_view, MP, MILESTONES_VIEW, GtkWidget)
+
+/* Actions (on the widget, for buttons and shortcuts):
+ *   milestones.add, milestones.add-task, milestones.remove,
+ *   milestones.move-up, milestones.move-down */
+GtkWidget   *mp_milestones_view_new          (void);
+void         mp_milestones_view_set_document (MpMilestonesView *self,
+                                              MpDocument       *document);
+/* The milestone (or the milestone of the task) that is selected. */
+MpMilestone *mp_milestones_view_get_selected (MpMilestonesView *self);
+/* Selects the row of a milestone or task and scrolls to it. */
+void         mp_milestones_view_select       (MpMilestonesView *self,
+                                              MpRecord         *record);
+/* The selection (items are GtkTreeListRow): the timeline follows it. */
+GtkSingleSelection *mp_milestones_view_get_selection (MpMilestonesView *self);
+
+G_END_DECLS

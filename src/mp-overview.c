@@ -1,0 +1,548 @@
+/* mp-overview.c
+ *
+ * What a reader must see in five seconds: where the deal stands
+ * (progress, days to target, buffer), what comes next and who does it,
+ * what is late, and what is weak about the plan. The facts come from the
+ * core (mp-health, mp-problem); this widget only shows them and edits
+ * the plan's own fields through the document.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-date-button.h"
+#include "mp-format.h"
+#include "mp-health.h"
+#include "mp-model.h"
+#include "mp-overview.h"
+#include "mp-problem.h"
+
+struct _MpOverview
+{
+  GtkWidget      parent_instance;
+
+  MpDocument    *document;
+  guint          refresh_id;
+  gboolean       refreshing;
+
+  GtkWidget     *scrolled;
+  GtkEntry      *title;
+  GtkEntry      *customer;
+  GtkEntry      *vendor;
+  GtkTextView   *summary;
+  MpDateButton  *start;
+  MpDateButton  *target;
+  GtkSpinButton *buffer;
+
+  GtkLevelBar   *progress;
+  GtkLabel      *progress_label;
+  GtkLabel      *target_label;
+  GtkLabel      *buffer_label;
+  GtkListBox    *next_list;
+  GtkListBox    *overdue_list;
+  GtkListBox    *problem_list;
+  GtkLabel      *problems_heading;
+};
+
+G_DEFINE_FINAL_TYPE (MpOverview, mp_overview, GTK_TYPE_WIDGET)
+
+enum { REVEAL, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static char *
+owner_names (MpPlan             *plan,
+             const char * const *ids)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; ids && ids[i]; i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "", mp_format_participant (plan, ids[i]));
+  if (s->len == 0)
+    g_string_append (s, _("no owner"));
+  return g_string_free (s, FALSE);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* A row that reveals @record when activated. */
+static void
+add_row (GtkListBox *list,
+         const char *icon,
+         const char *css,
+         const char *primary,
+         const char *secondary,
+         MpRecord   *record)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (primary);
+  g_autofree char *accessible = NULL;
+
+  gtk_widget_set_margin_start (box, 8);
+  gtk_widget_set_margin_end (box, 8);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  if (icon != NULL)
+    {
+      GtkWidget *image = gtk_image_new_from_icon_name (icon);
+      if (css)
+        gtk_widget_add_css_class (image, css);
+      gtk_box_append (GTK_BOX (box), image);
+    }
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (texts), label);
+  if (secondary != NULL)
+    {
+      GtkWidget *sub = gtk_label_new (secondary);
+      gtk_label_set_xalign (GTK_LABEL (sub), 0);
+      gtk_label_set_wrap (GTK_LABEL (sub), TRUE);
+      gtk_widget_add_css_class (sub, "dim-label");
+      gtk_box_append (GTK_BOX (texts), sub);
+    }
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), record != NULL);
+  accessible = secondary ? g_strdup_printf ("%s. %s", primary, secondary) : g_strdup (primary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  if (record != NULL)
+    g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (record), g_object_unref);
+  gtk_list_box_append (list, row);
+}
+
+static void
+add_step_row (MpOverview *self,
+              GtkListBox *list,
+              MpStep     *step,
+              gboolean    late)
+{
+  MpPlan *plan = mp_document_get_plan (self->document);
+  g_autofree char *owners = owner_names (plan, (const char * const *) step->owners);
+  g_autofree char *due = mp_format_date_long (step->due);
+  g_autofree char *secondary = NULL;
+  g_autofree char *primary = NULL;
+
+  if (step->task != NULL)
+    primary = g_strdup_printf ("%s · %s", mp_task_get_title (step->task), mp_milestone_get_title (step->milestone));
+  else
+    primary = g_strdup (mp_milestone_get_title (step->milestone));
+  if (late)
+    secondary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — was due %s, %d day late",
+                                              "%s — was due %s, %d days late", step->days_late),
+                                 owners, due, step->days_late);
+  else
+    secondary = g_strdup_printf (_("%s — due %s"), owners, due);
+  add_row (list, late ? "dialog-warning-symbolic" : (step->task ? "go-next-symbolic" : "x-office-calendar-symbolic"),
+           late ? "overdue" : NULL, primary, secondary,
+           step->task ? MP_RECORD (step->task) : MP_RECORD (step->milestone));
+}
+
+static void
+set_entry (GtkEntry   *entry,
+           const char *text)
+{
+  if (!gtk_widget_has_focus (GTK_WIDGET (entry)) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+}
+
+static void
+refresh (MpOverview *self)
+{
+  MpPlan *plan;
+  g_autoptr(MpPlanHealth) health = NULL;
+  g_autofree char *text = NULL;
+  GtkTextBuffer *buffer;
+  guint n_problems;
+
+  if (self->document == NULL)
+    return;
+  plan = mp_document_get_plan (self->document);
+  self->refreshing = TRUE;
+
+  set_entry (self->title, mp_plan_get_title (plan));
+  set_entry (self->customer, mp_plan_get_customer (plan));
+  set_entry (self->vendor, mp_plan_get_vendor (plan));
+  buffer = gtk_text_view_get_buffer (self->summary);
+  if (!gtk_widget_has_focus (GTK_WIDGET (self->summary)))
+    gtk_text_buffer_set_text (buffer, mp_plan_get_summary (plan) ? mp_plan_get_summary (plan) : "", -1);
+  mp_date_button_set_date (self->start, mp_plan_get_start (plan));
+  mp_date_button_set_date (self->target, mp_plan_get_target (plan));
+  gtk_spin_button_set_value (self->buffer, mp_plan_get_buffer_days (plan));
+
+  health = mp_plan_health_new (plan, mp_date_today (), NULL, 6);
+
+  gtk_level_bar_set_value (self->progress, health->n_milestones ? (double) health->n_done / health->n_milestones : 0);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u milestone done (%d %%)",
+                                       "%u of %u milestones done (%d %%)", health->n_milestones),
+                          health->n_done, health->n_milestones, health->percent_done);
+  gtk_label_set_text (self->progress_label, text);
+  g_clear_pointer (&text, g_free);
+
+  if (health->target != MP_DATE_NONE)
+    {
+      g_autofree char *target = mp_format_date_long (health->target);
+
+      if (health->days_to_target >= 0)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day to the target date, %s",
+                                             "%d days to the target date, %s", health->days_to_target),
+                                health->days_to_target, target);
+      else
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The target date %s passed %d day ago",
+                                             "The target date %s passed %d days ago", -health->days_to_target),
+                                target, -health->days_to_target);
+    }
+  else
+    text = g_strdup (_("No target date: set the customer’s deadline so the plan can work back from it."));
+  gtk_label_set_text (self->target_label, text);
+  g_clear_pointer (&text, g_free);
+
+  if (health->has_buffer)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Buffer: %d day between the last milestone and the target (planned: %d)",
+                                           "Buffer: %d days between the last milestone and the target (planned: %d)",
+                                           ABS (health->buffer_left)),
+                              health->buffer_left, health->buffer_days);
+      if (health->buffer_short)
+        gtk_widget_add_css_class (GTK_WIDGET (self->buffer_label), "overdue");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->buffer_label), "overdue");
+    }
+  gtk_label_set_text (self->buffer_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->buffer_label), text != NULL);
+
+  clear_list (self->next_list);
+  for (guint i = 0; i < health->next_steps->len; i++)
+    add_step_row (self, self->next_list, g_ptr_array_index (health->next_steps, i), FALSE);
+  if (health->next_steps->len == 0)
+    add_row (self->next_list, NULL, NULL, _("Nothing open is planned: add the next milestone."), NULL, NULL);
+
+  clear_list (self->overdue_list);
+  for (guint i = 0; i < health->overdue->len; i++)
+    add_step_row (self, self->overdue_list, g_ptr_array_index (health->overdue, i), TRUE);
+  if (health->overdue->len == 0)
+    add_row (self->overdue_list, "emblem-ok-symbolic", NULL, _("Nothing is overdue."), NULL, NULL);
+
+  clear_list (self->problem_list);
+  n_problems = g_list_model_get_n_items (G_LIST_MODEL (health->problems));
+  for (guint i = 0; i < n_problems; i++)
+    {
+      g_autoptr(MpProblem) p = g_list_model_get_item (G_LIST_MODEL (health->problems), i);
+      add_row (self->problem_list, "dialog-warning-symbolic", "warning", mp_problem_get_message (p), NULL,
+               mp_problem_get_record (p));
+    }
+  if (n_problems == 0)
+    add_row (self->problem_list, "emblem-ok-symbolic", NULL, _("No problems found."), NULL, NULL);
+  g_clear_pointer (&text, g_free);
+  text = g_strdup_printf (_("Problems (%u)"), n_problems);
+  gtk_label_set_text (self->problems_heading, text);
+
+  self->refreshing = FALSE;
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  MpOverview *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes in one step refresh once. */
+static void
+queue_refresh (MpOverview *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+void
+mp_overview_set_document (MpOverview *self,
+                          MpDocument *document)
+{
+  g_return_if_fail (MP_IS_OVERVIEW (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (queue_refresh), self);
+      refresh (self);
+    }
+}
+
+/* ---- editing ---- */
+
+static void
+commit_entry (MpOverview *self,
+              GtkEntry   *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  guint field = entry == self->title ? MP_PLAN_TITLE : entry == self->customer ? MP_PLAN_CUSTOMER : MP_PLAN_VENDOR;
+
+  if (self->refreshing || self->document == NULL)
+    return;
+  if (field == MP_PLAN_TITLE && *text == '\0')
+    {
+      /* A plan needs a title: put the old one back. */
+      gtk_editable_set_text (GTK_EDITABLE (entry), mp_plan_get_title (mp_document_get_plan (self->document)));
+      return;
+    }
+  mp_document_set_string (self->document, MP_RECORD (mp_document_get_plan (self->document)), field,
+                          *text ? text : NULL);
+}
+
+static void
+on_entry_leave (GtkEventControllerFocus *focus,
+                MpOverview              *self)
+{
+  commit_entry (self, GTK_ENTRY (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus))));
+}
+
+static void
+on_summary_leave (GtkEventControllerFocus *focus,
+                  MpOverview              *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->summary);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->refreshing || self->document == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  mp_document_set_string (self->document, MP_RECORD (mp_document_get_plan (self->document)), MP_PLAN_SUMMARY,
+                          *text ? text : NULL);
+}
+
+static void
+on_date_chosen (MpDateButton *button,
+                guint         date,
+                MpOverview   *self)
+{
+  if (self->document == NULL)
+    return;
+  mp_document_set_date (self->document, MP_RECORD (mp_document_get_plan (self->document)),
+                        button == self->start ? MP_PLAN_START : MP_PLAN_TARGET, date);
+}
+
+static void
+on_buffer_changed (MpOverview *self)
+{
+  if (self->refreshing || self->document == NULL)
+    return;
+  mp_document_set_int (self->document, MP_RECORD (mp_document_get_plan (self->document)), MP_PLAN_BUFFER_DAYS,
+                       gtk_spin_button_get_value_as_int (self->buffer));
+}
+
+static void
+on_row_activated (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  MpOverview    *self)
+{
+  MpRecord *record = g_object_get_data (G_OBJECT (row), "record");
+
+  if (record != NULL)
+    g_signal_emit (self, signals[REVEAL], 0, record);
+}
+
+/* ---- construction ---- */
+
+static GtkEntry *
+field_entry (MpOverview *self,
+             GtkGrid    *grid,
+             int         row,
+             const char *label)
+{
+  GtkWidget *l = gtk_label_new_with_mnemonic (label);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (l), entry);
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, l, NULL, -1);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_entry), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), self);
+  gtk_widget_add_controller (entry, focus);
+  gtk_grid_attach (grid, l, 0, row, 1, 1);
+  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  return GTK_ENTRY (entry);
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *l = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (l), 0);
+  gtk_widget_add_css_class (l, "title-4");
+  gtk_widget_set_margin_top (l, 12);
+  return l;
+}
+
+static GtkListBox *
+list_box (MpOverview *self,
+          const char *name)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_widget_add_css_class (list, "frame");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_row_activated), self);
+  return GTK_LIST_BOX (list);
+}
+
+static void
+mp_overview_dispose (GObject *object)
+{
+  MpOverview *self = MP_OVERVIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  G_OBJECT_CLASS (mp_overview_parent_class)->dispose (object);
+}
+
+static void
+mp_overview_class_init (MpOverviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mp_overview_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  signals[REVEAL] = g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 1, MP_TYPE_RECORD);
+}
+
+static void
+mp_overview_init (MpOverview *self)
+{
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+  GtkWidget *w, *frame, *dates;
+  GtkEventController *focus;
+
+  gtk_widget_set_margin_start (columns, 24);
+  gtk_widget_set_margin_end (columns, 24);
+  gtk_widget_set_margin_top (columns, 12);
+  gtk_widget_set_margin_bottom (columns, 24);
+
+  /* Left: the plan itself. */
+  gtk_box_append (GTK_BOX (left), heading (_("The deal")));
+  gtk_grid_set_row_spacing (grid, 6);
+  gtk_grid_set_column_spacing (grid, 12);
+  self->title = field_entry (self, grid, 0, _("_Title"));
+  self->customer = field_entry (self, grid, 1, _("_Customer"));
+  self->vendor = field_entry (self, grid, 2, _("_Vendor"));
+
+  dates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->start = MP_DATE_BUTTON (mp_date_button_new ());
+  mp_date_button_set_accessible_label (self->start, _("Start"));
+  self->target = MP_DATE_BUTTON (mp_date_button_new ());
+  mp_date_button_set_accessible_label (self->target, _("Target date"));
+  g_signal_connect (self->start, "date-chosen", G_CALLBACK (on_date_chosen), self);
+  g_signal_connect (self->target, "date-chosen", G_CALLBACK (on_date_chosen), self);
+  gtk_box_append (GTK_BOX (dates), GTK_WIDGET (self->start));
+  gtk_box_append (GTK_BOX (dates), gtk_label_new ("→"));
+  gtk_box_append (GTK_BOX (dates), GTK_WIDGET (self->target));
+  w = gtk_label_new (_("Start → target"));
+  gtk_label_set_xalign (GTK_LABEL (w), 0);
+  gtk_grid_attach (grid, w, 0, 3, 1, 1);
+  gtk_grid_attach (grid, dates, 1, 3, 1, 1);
+
+  self->buffer = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 365, 1));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->buffer), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Buffer days before the target"), -1);
+  g_signal_connect_swapped (self->buffer, "value-changed", G_CALLBACK (on_buffer_changed), self);
+  w = gtk_label_new (_("Buffer (days)"));
+  gtk_label_set_xalign (GTK_LABEL (w), 0);
+  gtk_grid_attach (grid, w, 0, 4, 1, 1);
+  gtk_widget_set_halign (GTK_WIDGET (self->buffer), GTK_ALIGN_START);
+  gtk_grid_attach (grid, GTK_WIDGET (self->buffer), 1, 4, 1, 1);
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (grid));
+
+  gtk_box_append (GTK_BOX (left), heading (_("Why the customer buys")));
+  frame = gtk_frame_new (NULL);
+  self->summary = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_wrap_mode (self->summary, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (self->summary, FALSE);
+  gtk_text_view_set_left_margin (self->summary, 6);
+  gtk_text_view_set_right_margin (self->summary, 6);
+  gtk_text_view_set_top_margin (self->summary, 4);
+  gtk_text_view_set_bottom_margin (self->summary, 4);
+  gtk_widget_set_size_request (GTK_WIDGET (self->summary), -1, 90);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Summary"), -1);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_summary_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->summary), focus);
+  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->summary));
+  gtk_box_append (GTK_BOX (left), frame);
+
+  gtk_box_append (GTK_BOX (left), heading (_("Where the deal stands")));
+  self->progress = GTK_LEVEL_BAR (gtk_level_bar_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->progress));
+  self->progress_label = GTK_LABEL (gtk_label_new (NULL));
+  self->target_label = GTK_LABEL (gtk_label_new (NULL));
+  self->buffer_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->progress_label, 0);
+  gtk_label_set_xalign (self->target_label, 0);
+  gtk_label_set_xalign (self->buffer_label, 0);
+  gtk_label_set_wrap (self->target_label, TRUE);
+  gtk_label_set_wrap (self->buffer_label, TRUE);
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->progress_label));
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->target_label));
+  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->buffer_label));
+
+  /* Right: what comes next, what is late, what is weak. */
+  gtk_box_append (GTK_BOX (right), heading (_("What comes next")));
+  self->next_list = list_box (self, _("What comes next"));
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->next_list));
+  gtk_box_append (GTK_BOX (right), heading (_("Overdue")));
+  self->overdue_list = list_box (self, _("Overdue"));
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->overdue_list));
+  self->problems_heading = GTK_LABEL (heading (_("Problems")));
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->problems_heading));
+  self->problem_list = list_box (self, _("Problems"));
+  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->problem_list));
+
+  gtk_widget_set_hexpand (left, TRUE);
+  gtk_widget_set_hexpand (right, TRUE);
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  gtk_box_append (GTK_BOX (columns), left);
+  gtk_box_append (GTK_BOX (columns), right);
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), columns);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+}
+
+GtkWidget *
+mp_overview_new (void)
+{
+  return g_object_new (MP_TYPE_OVERVIEW, NULL);
+}
