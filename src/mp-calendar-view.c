@@ -309,7 +309,7 @@ build_reporting (MpCalendarView *self)
   label = gtk_label_new (_("weeks, to"));
   gtk_box_append (GTK_BOX (self->report_details), label);
   self->report_recipients = mp_refs_button_new (MP_REF_PARTICIPANT);
-  gtk_widget_set_hexpand (self->report_recipients, TRUE);
+  gtk_widget_set_size_request (self->report_recipients, 320, -1);
   mp_refs_button_set_accessible_label (MP_REFS_BUTTON (self->report_recipients), _("Status report recipients"));
   g_signal_connect_swapped (self->report_recipients, "ids-chosen", G_CALLBACK (on_report_recipients), self);
   gtk_box_append (GTK_BOX (self->report_details), self->report_recipients);
@@ -331,6 +331,8 @@ mp_calendar_view_init (MpCalendarView *self)
   const char *parties[] = { mp_format_party (MP_PARTY_SELLER), mp_format_party (MP_PARTY_CUSTOMER),
                             mp_format_party (MP_PARTY_BOTH), NULL };
 
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_margin_top (self->box, 18);
   gtk_widget_set_margin_bottom (self->box, 18);
@@ -383,9 +385,13 @@ mp_calendar_view_init (MpCalendarView *self)
                                                                                 _("Last day of the series"),
                                                                                 _("No end")));
   column = mp_cell_column_text (host, _("Location"), MP_MEETING_LOCATION, _("Location"), _("Room or video link"));
+  gtk_column_view_column_set_fixed_width (column, 150);
+  gtk_column_view_column_set_expand (column, FALSE);
   mp_list_section_append_column (section, column);
-  mp_list_section_append_column (section, mp_cell_column_refs (host, _("Attendees"), MP_MEETING_ATTENDEES,
-                                                               _("Attendees"), MP_REF_PARTICIPANT));
+  column = mp_cell_column_refs (host, _("Attendees"), MP_MEETING_ATTENDEES, _("Attendees"), MP_REF_PARTICIPANT);
+  gtk_column_view_column_set_fixed_width (column, 200);
+  gtk_column_view_column_set_expand (column, FALSE);
+  mp_list_section_append_column (section, column);
   gtk_box_append (GTK_BOX (self->box), self->meetings);
 
   gtk_box_append (GTK_BOX (self->box), build_reporting (self));

@@ -265,12 +265,15 @@ on_int_changed (GtkSpinButton *spin)
 static gboolean
 on_int_output (GtkSpinButton *spin)
 {
+  /* The spin button's own GtkEditable ignores set_text here: write to
+   * its text delegate. */
+  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (spin));
   const char *zero = g_object_get_data (G_OBJECT (spin), "mp-zero-label");
   int value = gtk_spin_button_get_value_as_int (spin);
-  g_autofree char *text = value == 0 ? g_strdup (zero) : g_strdup_printf ("%d", value);
+  g_autofree char *shown = value == 0 ? g_strdup (zero) : g_strdup_printf ("%d", value);
 
-  if (g_strcmp0 (text, gtk_editable_get_text (GTK_EDITABLE (spin))) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  if (g_strcmp0 (shown, gtk_editable_get_text (text)) != 0)
+    gtk_editable_set_text (text, shown);
   return TRUE;
 }
 
@@ -279,7 +282,7 @@ on_int_input (GtkSpinButton *spin,
               double        *value)
 {
   const char *zero = g_object_get_data (G_OBJECT (spin), "mp-zero-label");
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  const char *text = gtk_editable_get_text (gtk_editable_get_delegate (GTK_EDITABLE (spin)));
   char *end = NULL;
   gint64 n;
 

@@ -249,14 +249,17 @@ mp_date_button_init (MpDateButton *self)
   self->button = gtk_menu_button_new ();
   gtk_widget_set_parent (self->button, GTK_WIDGET (self));
 
+  /* Looks like the drop-downs next to it: the text, then an arrow
+   * (an icon GTK itself ships, so it is there on every system). */
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  icon = gtk_image_new_from_icon_name ("x-office-calendar-symbolic");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_widget_set_hexpand (box, TRUE);
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0.0f);
   gtk_widget_set_hexpand (self->label, TRUE);
-  gtk_box_append (GTK_BOX (box), icon);
+  icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), self->label);
+  gtk_box_append (GTK_BOX (box), icon);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
 
   self->popover = gtk_popover_new ();

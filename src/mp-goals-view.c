@@ -114,6 +114,8 @@ mp_goals_view_init (MpGoalsView *self)
   gtk_widget_set_margin_start (self->section, 18);
   gtk_widget_set_margin_end (self->section, 18);
   gtk_widget_set_parent (self->section, GTK_WIDGET (self));
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   section = MP_LIST_SECTION (self->section);
   host = mp_list_section_get_host (section);
   mp_list_section_set_new_func (section, new_goal, self);

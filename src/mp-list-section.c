@@ -185,6 +185,9 @@ mp_list_section_init (MpListSection *self)
 {
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  /* A layout-manager widget does not take its children's expand. */
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   self->host.selection = gtk_single_selection_new (NULL);
 }
 

@@ -369,6 +369,8 @@ mp_people_view_init (MpPeopleView *self)
   GtkColumnView *cv;
   const char *sides[] = { mp_format_side (MP_SIDE_SELLER), mp_format_side (MP_SIDE_CUSTOMER), NULL };
 
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_margin_top (self->box, 18);
   gtk_widget_set_margin_bottom (self->box, 18);
@@ -418,18 +420,22 @@ mp_people_view_init (MpPeopleView *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Participants"), -1);
 
   column = mp_cell_column_text (&self->host, _("Name"), MP_PARTICIPANT_NAME, _("Name"), _("Name"));
+  gtk_column_view_column_set_fixed_width (column, 190);
   gtk_column_view_append_column (cv, column);
   g_object_unref (column);
   column = mp_cell_column_text (&self->host, _("Email"), MP_PARTICIPANT_EMAIL, _("Email"), _("name@example.com"));
+  gtk_column_view_column_set_fixed_width (column, 300);
   gtk_column_view_append_column (cv, column);
   g_object_unref (column);
   column = mp_cell_column_text (&self->host, _("Organisation"), MP_PARTICIPANT_ORGANIZATION, _("Organisation"), NULL);
+  gtk_column_view_column_set_fixed_width (column, 230);
   gtk_column_view_append_column (cv, column);
   g_object_unref (column);
   column = mp_cell_column_enum (&self->host, _("Side"), MP_PARTICIPANT_SIDE, _("Side"), sides);
   gtk_column_view_append_column (cv, column);
   g_object_unref (column);
   column = mp_cell_column_text (&self->host, _("Role"), MP_PARTICIPANT_ROLE, _("Role"), _("Role in the deal"));
+  gtk_column_view_column_set_fixed_width (column, 240);
   gtk_column_view_append_column (cv, column);
   g_object_unref (column);
   column = mp_cell_column_bool (&self->host, _("Decides"), MP_PARTICIPANT_DECISION_MAKER, _("Decision maker"));

@@ -320,7 +320,7 @@ mp_refs_button_class_init (MpRefsButtonClass *klass)
 static void
 mp_refs_button_init (MpRefsButton *self)
 {
-  GtkWidget *scrolled;
+  GtkWidget *scrolled, *box, *arrow;
 
   self->placeholder = g_strdup (_("None"));
   self->button = gtk_menu_button_new ();
@@ -329,7 +329,14 @@ mp_refs_button_init (MpRefsButton *self)
   gtk_label_set_xalign (GTK_LABEL (self->label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (self->label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (self->label), 8);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), self->label);
+  gtk_widget_set_hexpand (self->label, TRUE);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (box, TRUE);
+  arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), self->label);
+  gtk_box_append (GTK_BOX (box), arrow);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
 
   self->popover = gtk_popover_new ();
   scrolled = gtk_scrolled_window_new ();

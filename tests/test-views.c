@@ -4,14 +4,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gtk/gtk.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "mp-calendar-view.h"
 #include "mp-date-button.h"
 #include "mp-document.h"
 #include "mp-format.h"
+#include "mp-goals-view.h"
 #include "mp-model.h"
 #include "mp-participant-picker.h"
+#include "mp-people-view.h"
 #include "mp-plan-io.h"
+#include "mp-refs-button.h"
 
 static gboolean
 timeout_cb (gpointer data)
@@ -197,6 +202,466 @@ test_participant_picker (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---- the views ---- */
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The button whose label reads @text. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
+    {
+      GtkWidget *label = find_widget (widget, GTK_TYPE_LABEL);
+      if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The cell widget of @type in the row of @record (mp-cells keeps the
+ * GtkListItem on each cell widget); @placeholder tells entries apart. */
+static GtkWidget *
+find_cell (GtkWidget  *widget,
+           GType       type,
+           gpointer    record,
+           const char *placeholder)
+{
+  GtkListItem *li = g_object_get_data (G_OBJECT (widget), "mp-list-item");
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && li != NULL && gtk_list_item_get_item (li) == record &&
+      (placeholder == NULL || (GTK_IS_ENTRY (widget) &&
+                               g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, type, record, placeholder);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
+        return w;
+    }
+  return NULL;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (out, '\n');
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *view)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_frames (5);
+  return window;
+}
+
+static guint
+n_items (GListStore *store)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (store));
+}
+
+static void
+press (GtkWidget *root,
+       const char *label)
+{
+  GtkWidget *button = find_button (root, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  spin_frames (3);
+}
+
+/* Edits in all three views, each checked in the model; then undo all:
+ * the plan's bytes are the file's again. */
+static void
+test_edit_and_undo_all (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  g_autoptr(GBytes) before = mp_plan_to_bytes (plan);
+  g_autoptr(GBytes) after = NULL;
+  GtkWidget *people = mp_people_view_new ();
+  GtkWidget *goals = mp_goals_view_new ();
+  GtkWidget *calendar = mp_calendar_view_new ();
+  GtkWidget *w_people, *w_goals, *w_calendar, *entry, *dialog, *cell;
+  MpParticipant *p, *sue = mp_plan_find_participant (plan, "p-sue");
+  MpGoal *goal;
+  MpBlackout *blackout;
+  MpMeeting *meeting;
+  MpReporting *reporting;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkRoot *root;
+
+  mp_people_view_set_document (MP_PEOPLE_VIEW (people), doc);
+  mp_goals_view_set_document (MP_GOALS_VIEW (goals), doc);
+  mp_calendar_view_set_document (MP_CALENDAR_VIEW (calendar), doc);
+  w_people = show_in_window (people);
+
+  /* The rows show the people. */
+  g_assert_nonnull (find_cell (people, GTK_TYPE_ENTRY, sue, "Name"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_ENTRY, sue, "Name"))), ==, "Sue Kim");
+
+  /* Add a participant: after the selected first row, on Dana's side. */
+  press (people, "Add Participant");
+  g_assert_cmpuint (n_items (mp_plan_get_participants (plan)), ==, 6);
+  p = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_participants (plan)), 1);
+  g_object_unref (p);
+  g_assert_cmpstr (mp_participant_get_name (p), ==, "New participant");
+  g_assert_cmpint (mp_participant_get_side (p), ==, MP_SIDE_SELLER);
+  g_assert_cmpstr (mp_participant_get_organization (p), ==, "Northwind Software");
+  g_assert_true (mp_document_can_undo (doc));
+
+  /* Its name is ready to type into. */
+  spin_frames (5);
+  entry = find_cell (people, GTK_TYPE_ENTRY, p, "Name");
+  g_assert_nonnull (entry);
+  root = gtk_widget_get_root (entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), entry));
+
+  /* Edit the name: nothing is written until Enter. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Priya Sha");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Priya Shah");
+  g_assert_cmpstr (mp_participant_get_name (p), ==, "New participant");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (mp_participant_get_name (p), ==, "Priya Shah");
+
+  /* The e-mail cell commits when the focus leaves it. */
+  entry = find_cell (people, GTK_TYPE_ENTRY, p, "name@example.com");
+  g_assert_nonnull (entry);
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "priya@northwind.example");
+  gtk_widget_grab_focus (find_cell (people, GTK_TYPE_ENTRY, p, "Name"));
+  g_assert_cmpstr (mp_participant_get_email (p), ==, "priya@northwind.example");
+
+  /* Removing Sue, who owns a milestone, asks and says which. */
+  mp_people_view_select (MP_PEOPLE_VIEW (people), MP_RECORD (sue));
+  press (people, "Remove");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (w_people));
+  collect_labels (dialog, text);
+  g_assert_nonnull (strstr (text->str, "Sue Kim"));
+  g_assert_nonnull (strstr (text->str, "Legal review of MSA"));
+  /* Cancel keeps her. */
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin_frames (2);
+  g_assert_nonnull (mp_plan_find_participant (plan, "p-sue"));
+  press (people, "Remove");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin_frames (2);
+  g_assert_null (find_message_dialog ());
+  g_assert_null (mp_plan_find_participant (plan, "p-sue"));
+  g_assert_null (mp_milestone_get_customer_owner (mp_plan_find_milestone (plan, "m-legal")));
+
+  /* Someone referred to by nobody goes without a question. */
+  mp_people_view_select (MP_PEOPLE_VIEW (people), MP_RECORD (p));
+  press (people, "Remove");
+  g_assert_null (find_message_dialog ());
+  g_assert_null (mp_plan_find_participant (plan, mp_participant_get_id (p)));
+  g_assert_cmpuint (n_items (mp_plan_get_participants (plan)), ==, 4);
+
+  /* The organizer: Raj instead of Dana. */
+  g_assert_true (mp_participant_picker_choose (MP_PARTICIPANT_PICKER (find_widget (people, MP_TYPE_PARTICIPANT_PICKER)), "p-raj"));
+  g_assert_cmpstr (mp_plan_get_organizer (plan), ==, "p-raj");
+  cell = find_cell (people, GTK_TYPE_CHECK_BUTTON, mp_plan_find_participant (plan, "p-raj"), NULL);
+  /* (the decision maker check comes first in the row; find the organizer one) */
+  g_assert_nonnull (cell);
+
+  /* ---- Goals ---- */
+  w_goals = show_in_window (goals);
+  press (goals, "Add Goal");
+  g_assert_cmpuint (n_items (mp_plan_get_goals (plan)), ==, 3);
+  goal = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_goals (plan)), 1);
+  g_object_unref (goal);
+  g_assert_cmpstr (mp_goal_get_title (goal), ==, "New goal");
+  spin_frames (3);
+  entry = find_cell (goals, GTK_TYPE_ENTRY, goal, "How reaching it is measured");
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Two references by March");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (mp_goal_get_measure (goal), ==, "Two references by March");
+
+  /* Link milestones: through the popover's check buttons. */
+  cell = find_cell (goals, MP_TYPE_REFS_BUTTON, goal, NULL);
+  g_assert_nonnull (cell);
+  mp_refs_button_popup (MP_REFS_BUTTON (cell));
+  spin_frames (3);
+  {
+    GtkWidget *popover = find_widget (cell, GTK_TYPE_POPOVER);
+    GtkWidget *check_demo = find_button (popover, "Demo for the BI team");
+    GtkWidget *check_sign = find_button (popover, "Signature");
+
+    g_assert_nonnull (check_demo);
+    g_assert_nonnull (check_sign);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check_demo), TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check_sign), TRUE);
+    gtk_popover_popdown (GTK_POPOVER (popover));
+  }
+  g_assert_cmpuint (g_strv_length ((char **) mp_goal_get_milestones (goal)), ==, 2);
+  g_assert_cmpstr (mp_goal_get_milestones (goal)[0], ==, "m-demo");
+  g_assert_cmpstr (mp_goal_get_milestones (goal)[1], ==, "m-sign");
+  mp_refs_button_toggle (MP_REFS_BUTTON (cell), "m-demo", FALSE);
+  g_assert_cmpuint (g_strv_length ((char **) mp_goal_get_milestones (goal)), ==, 1);
+  g_assert_cmpstr (mp_goal_get_milestones (goal)[0], ==, "m-sign");
+
+  cell = find_cell (goals, GTK_TYPE_DROP_DOWN, goal, NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), MP_GOAL_ACHIEVED);
+  g_assert_cmpint (mp_goal_get_status (goal), ==, MP_GOAL_ACHIEVED);
+
+  /* ---- Calendar ---- */
+  w_calendar = show_in_window (calendar);
+  press (calendar, "Add Blackout");
+  g_assert_cmpuint (n_items (mp_plan_get_blackouts (plan)), ==, 4);
+  blackout = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_blackouts (plan)), 1);
+  g_object_unref (blackout);
+  g_assert_cmpstr (mp_blackout_get_title (blackout), ==, "New blackout");
+  g_assert_cmpuint (mp_blackout_get_start (blackout), ==, mp_blackout_get_end (blackout));
+  spin_frames (3);
+  {
+    /* The second date button of the row is the last day. */
+    GtkWidget *start = find_cell (calendar, MP_TYPE_DATE_BUTTON, blackout, NULL);
+    GtkWidget *end = NULL;
+
+    g_assert_nonnull (start);
+    for (GtkWidget *w = gtk_widget_get_parent (start); w != NULL && end == NULL; w = gtk_widget_get_next_sibling (w))
+      if (w != gtk_widget_get_parent (start))
+        end = find_cell (w, MP_TYPE_DATE_BUTTON, blackout, NULL);
+    g_assert_nonnull (end);
+    mp_date_button_choose (MP_DATE_BUTTON (end), mp_blackout_get_start (blackout) + 4);
+    g_assert_cmpuint (mp_blackout_get_end (blackout), ==, mp_blackout_get_start (blackout) + 4);
+  }
+  cell = find_cell (calendar, MP_TYPE_PARTICIPANT_PICKER, blackout, NULL);
+  g_assert_true (mp_participant_picker_choose (MP_PARTICIPANT_PICKER (cell), "p-tom"));
+  g_assert_cmpstr (mp_blackout_get_participant (blackout), ==, "p-tom");
+
+  press (calendar, "Add Meeting");
+  g_assert_cmpuint (n_items (mp_plan_get_meetings (plan)), ==, 2);
+  meeting = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_meetings (plan)), 1);
+  g_object_unref (meeting);
+  g_assert_cmpstr (mp_meeting_get_title (meeting), ==, "New meeting");
+  g_assert_true (g_str_has_suffix (mp_meeting_get_start (meeting), "T09:00"));
+  g_assert_cmpint (mp_meeting_get_every_weeks (meeting), ==, 1);
+  spin_frames (3);
+  /* The first meeting's cell: a date button and a time entry. */
+  cell = find_cell (calendar, GTK_TYPE_BOX, meeting, NULL);
+  g_assert_nonnull (cell);
+  entry = find_widget (cell, GTK_TYPE_ENTRY);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "09:00");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "14:30");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (g_str_has_suffix (mp_meeting_get_start (meeting), "T14:30"));
+  /* Not a time: the model keeps its value. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "25:99");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (g_str_has_suffix (mp_meeting_get_start (meeting), "T14:30"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "14:30");
+  /* Once: 0 weeks, shown as a word. */
+  cell = find_cell (calendar, GTK_TYPE_SPIN_BUTTON, meeting, NULL);
+  g_assert_nonnull (cell);
+  {
+    GtkWidget *every = NULL;
+    for (GtkWidget *w = gtk_widget_get_parent (cell); w != NULL && every == NULL; w = gtk_widget_get_next_sibling (w))
+      if (w != gtk_widget_get_parent (cell))
+        every = find_cell (w, GTK_TYPE_SPIN_BUTTON, meeting, NULL);
+    g_assert_nonnull (every);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (every), 0);
+    g_assert_cmpint (mp_meeting_get_every_weeks (meeting), ==, 0);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (every)), ==, "Once");
+  }
+  cell = find_cell (calendar, MP_TYPE_REFS_BUTTON, meeting, NULL);
+  mp_refs_button_toggle (MP_REFS_BUTTON (cell), "p-lena", TRUE);
+  g_assert_cmpstr (mp_meeting_get_attendees (meeting)[0], ==, "p-lena");
+
+  /* Status reports off, then on again: a new rhythm to the customer's
+   * decision maker. */
+  {
+    GtkWidget *sw = find_widget (calendar, GTK_TYPE_SWITCH);
+
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+    gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
+    g_assert_null (mp_plan_get_reporting (plan));
+    gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+    reporting = mp_plan_get_reporting (plan);
+    g_assert_nonnull (reporting);
+    g_assert_cmpint (mp_reporting_get_every_weeks (reporting), ==, 2);
+    g_assert_cmpuint (g_strv_length ((char **) mp_reporting_get_recipients (reporting)), ==, 1);
+    g_assert_cmpstr (mp_reporting_get_recipients (reporting)[0], ==, "p-tom");
+    /* Undo brings the switch back with the model. */
+    mp_document_undo (doc);
+    g_assert_null (mp_plan_get_reporting (plan));
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+    mp_document_redo (doc);
+    g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  }
+
+  /* The edited plan is a valid file. */
+  {
+    g_autoptr(GBytes) edited = mp_plan_to_bytes (plan);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MpPlan) check = mp_plan_load_from_data (g_bytes_get_data (edited, NULL), g_bytes_get_size (edited),
+                                                      "edited", &error);
+    g_assert_no_error (error);
+  }
+
+  /* Undo everything, with the views watching. */
+  while (mp_document_can_undo (doc))
+    {
+      g_assert_true (mp_document_undo (doc));
+      spin_frames (1);
+    }
+  g_assert_false (mp_document_get_modified (doc));
+  after = mp_plan_to_bytes (plan);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (n_items (mp_plan_get_participants (plan)), ==, 5);
+  g_assert_nonnull (find_cell (people, GTK_TYPE_ENTRY, mp_plan_find_participant (plan, "p-sue"), "Name"));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_widget (calendar, GTK_TYPE_SWITCH))));
+
+  gtk_window_destroy (GTK_WINDOW (w_calendar));
+  gtk_window_destroy (GTK_WINDOW (w_goals));
+  gtk_window_destroy (GTK_WINDOW (w_people));
+}
+
+/* The views follow the model when something else edits it (another
+ * view, undo): no view is told. */
+static void
+test_views_follow_model (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  GtkWidget *people = mp_people_view_new ();
+  GtkWidget *window;
+  MpParticipant *tom = mp_plan_find_participant (plan, "p-tom");
+
+  mp_people_view_set_document (MP_PEOPLE_VIEW (people), doc);
+  window = show_in_window (people);
+  mp_document_set_string (doc, MP_RECORD (tom), MP_PARTICIPANT_NAME, "Thomas Becker");
+  spin_frames (1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_ENTRY, tom, "Name"))), ==, "Thomas Becker");
+  mp_document_undo (doc);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_ENTRY, tom, "Name"))), ==, "Tom Becker");
+
+  /* Another document, then none. */
+  {
+    g_autoptr(MpDocument) other = load_fixture ("mueller-maschinenbau.mplan");
+    mp_people_view_set_document (MP_PEOPLE_VIEW (people), other);
+    spin_frames (3);
+    g_assert_nonnull (find_cell (people, GTK_TYPE_ENTRY,
+                                 mp_plan_find_participant (mp_document_get_plan (other), "p-oezlem"), "Name"));
+    mp_people_view_set_document (MP_PEOPLE_VIEW (people), NULL);
+    spin_frames (2);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* With MP_SCREENSHOT_DIR set: each view at 1280×800 on the German
+ * fixture, rendered to PNG files there, to look at. */
+static void
+save_png (GtkWidget  *window,
+          const char *path)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                              gtk_widget_get_height (window)));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_object_unref (paintable);
+}
+
+static void
+test_screenshots (void)
+{
+  const char *dir = g_getenv ("MP_SCREENSHOT_DIR");
+  g_autoptr(MpDocument) doc = NULL;
+  struct { const char *name; GtkWidget *view; } views[3];
+
+  if (dir == NULL)
+    {
+      g_test_skip ("set MP_SCREENSHOT_DIR to write screenshots");
+      return;
+    }
+  doc = load_fixture ("mueller-maschinenbau.mplan");
+  views[0].name = "people";
+  views[0].view = mp_people_view_new ();
+  mp_people_view_set_document (MP_PEOPLE_VIEW (views[0].view), doc);
+  views[1].name = "goals";
+  views[1].view = mp_goals_view_new ();
+  mp_goals_view_set_document (MP_GOALS_VIEW (views[1].view), doc);
+  views[2].name = "calendar";
+  views[2].view = mp_calendar_view_new ();
+  mp_calendar_view_set_document (MP_CALENDAR_VIEW (views[2].view), doc);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      GtkWidget *window = show_in_window (views[i].view);
+      g_autofree char *file = g_strdup_printf ("%s/%s.png", dir, views[i].name);
+
+      spin_frames (10);
+      save_png (window, file);
+      if (g_getenv ("MP_SCREENSHOT_WAIT") != NULL)
+        spin_frames (atoi (g_getenv ("MP_SCREENSHOT_WAIT")));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,5 +672,8 @@ main (int   argc,
 
   g_test_add_func ("/widgets/date-button", test_date_button);
   g_test_add_func ("/widgets/participant-picker", test_participant_picker);
+  g_test_add_func ("/views/edit-and-undo-all", test_edit_and_undo_all);
+  g_test_add_func ("/views/follow-model", test_views_follow_model);
+  g_test_add_func ("/views/screenshots", test_screenshots);
   return g_test_run ();
 }
