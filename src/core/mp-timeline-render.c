@@ -9,7 +9,7 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
-#include "mp-timeline-render.h"
+#include "mp-timeline-render-private.h"
 
 /* Palettes */
 
@@ -103,9 +103,6 @@ mp_timeline_palette_get (MpTimelinePaletteKind kind)
 /* The view */
 
 #define DEFAULT_FONT        "Sans 9"
-#define CONTENT_DAYS_BEFORE 7
-#define CONTENT_DAYS_AFTER  14
-#define HANDLE_WIDTH        6.0
 #define WEEKENDS_MIN_PX_PER_DAY 3.0
 
 void
@@ -189,19 +186,6 @@ typedef struct {
   MpDate                   day_last;
 } Frame;
 
-/* Where a milestone's marks are, in view coordinates. */
-typedef struct {
-  MpMilestone *m;
-  MpDate       start;
-  MpDate       due;
-  gboolean     point;  /* no start: a diamond at due */
-  gboolean     timed;
-  double       x0, x1; /* bar, or the diamond's extent */
-  double       end;    /* right end of everything drawn (clock included) */
-  double       cx;     /* diamond centre */
-  double       top, bottom, cy;
-  double       row_top;
-} Geom;
 
 static void
 set_color (cairo_t               *cr,
@@ -267,15 +251,15 @@ geom_vertical (double  top_of_row,
   *bottom = *top + bar_h;
 }
 
-static gboolean
-compute_geom (const MpTimelineView *view,
-              double                chart_x,
-              double                body_y,
-              double                row_h,
-              MpMilestone          *m,
-              guint                 index,
-              guint                 row,
-              Geom                 *g)
+gboolean
+mp_timeline_compute_geom (const MpTimelineView *view,
+                          double                chart_x,
+                          double                body_y,
+                          double                row_h,
+                          MpMilestone          *m,
+                          guint                 index,
+                          guint                 row,
+                          MpTimelineGeom       *g)
 {
   double half;
 
@@ -314,13 +298,13 @@ compute_geom (const MpTimelineView *view,
 }
 
 static gboolean
-frame_geom (const Frame *f,
-            guint        milestone,
-            Geom        *g)
+frame_geom (const Frame    *f,
+            guint           milestone,
+            MpTimelineGeom *g)
 {
   MpMilestone *m = mp_timeline_layout_get_milestone (f->layout, milestone);
 
-  return compute_geom (f->view, f->chart_x, f->body_y, f->row_h, m, milestone,
+  return mp_timeline_compute_geom (f->view, f->chart_x, f->body_y, f->row_h, m, milestone,
                        mp_timeline_layout_get_milestone_row (f->layout, milestone), g);
 }
 
@@ -405,26 +389,34 @@ text_draw (Frame                 *f,
   pango_cairo_show_layout (f->cr, f->text);
 }
 
-/* The same, on a halo of @halo: lines under a title beside its bar
- * (arrows, grid, today) stay out of the way of the letters. */
+/* The same, on a backdrop of the row's own colour: lines under a title
+ * beside its bar (arrows, grid, today, hatching) stay out of the way of
+ * the letters. One rectangle, so it costs next to nothing. */
 static void
-text_draw_halo (Frame                 *f,
-                double                 x,
-                double                 cy,
-                const MpTimelineColor *color,
-                const MpTimelineColor *halo)
+text_draw_on_row (Frame                 *f,
+                  double                 x,
+                  double                 cy,
+                  const MpTimelineColor *color,
+                  guint                  row)
 {
-  double h;
+  PangoRectangle ink, logical;
+  double tx, ty;
 
-  text_size (f, NULL, &h);
-  cairo_save (f->cr);
-  cairo_move_to (f->cr, round (x), round (cy - h / 2.0));
-  pango_cairo_layout_path (f->cr, f->text);
-  set_color (f->cr, halo, 0.85);
-  cairo_set_line_width (f->cr, 3.0);
-  cairo_set_line_join (f->cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (f->cr);
-  cairo_restore (f->cr);
+  pango_layout_get_pixel_extents (f->text, &ink, &logical);
+  tx = round (x);
+  ty = round (cy - logical.height / 2.0);
+  cairo_rectangle (f->cr, tx + ink.x - 2, ty + ink.y - 1, ink.width + 4, ink.height + 2);
+  set_color (f->cr, &f->pal->background, 0.85);
+  cairo_fill_preserve (f->cr);
+  if (f->view->selected >= 0 &&
+      mp_timeline_layout_get_row (f->layout, row)->kind == MP_TIMELINE_ROW_MILESTONE &&
+      mp_timeline_layout_get_row (f->layout, row)->milestone == (guint) f->view->selected)
+    set_color (f->cr, &f->pal->selection, 0.85);
+  else if (row % 2 == 1)
+    set_color (f->cr, &f->pal->row_alternate, 0.85);
+  else
+    set_color (f->cr, &f->pal->background, 0.0);
+  cairo_fill (f->cr);
   text_draw (f, x, cy, color, 1.0);
 }
 
@@ -639,9 +631,9 @@ draw_grid (Frame *f)
 /* Dependencies */
 
 static void
-draw_arrow (Frame      *f,
-            const Geom *p,
-            const Geom *d)
+draw_arrow (Frame                *f,
+            const MpTimelineGeom *p,
+            const MpTimelineGeom *d)
 {
   cairo_t *cr = f->cr;
   double head = MAX (4.0, f->row_h * 0.16);
@@ -695,7 +687,7 @@ draw_dependencies (Frame *f)
       const MpTimelineRow *row = mp_timeline_layout_get_row (f->layout, r);
       const guint *preds, *deps;
       guint n_preds, n_deps;
-      Geom g;
+      MpTimelineGeom g;
 
       if (row->kind != MP_TIMELINE_ROW_MILESTONE || !frame_geom (f, row->milestone, &g))
         continue;
@@ -703,7 +695,7 @@ draw_dependencies (Frame *f)
       preds = mp_timeline_layout_get_predecessors (f->layout, row->milestone, &n_preds);
       for (guint i = 0; i < n_preds; i++)
         {
-          Geom p;
+          MpTimelineGeom p;
 
           if (frame_geom (f, preds[i], &p))
             draw_arrow (f, &p, &g);
@@ -714,7 +706,7 @@ draw_dependencies (Frame *f)
       for (guint i = 0; i < n_deps; i++)
         {
           guint dr = mp_timeline_layout_get_milestone_row (f->layout, deps[i]);
-          Geom d;
+          MpTimelineGeom d;
 
           if (dr >= f->row_first && dr < f->row_end)
             continue;
@@ -727,9 +719,9 @@ draw_dependencies (Frame *f)
 /* Bars */
 
 static void
-draw_ghost (Frame      *f,
-            guint       milestone,
-            const Geom *g)
+draw_ghost (Frame                *f,
+            guint                 milestone,
+            const MpTimelineGeom *g)
 {
   cairo_t *cr = f->cr;
   MpDate start, due;
@@ -759,9 +751,9 @@ draw_ghost (Frame      *f,
 }
 
 static void
-draw_task_marks (Frame      *f,
-                 const Geom *g,
-                 double      alpha)
+draw_task_marks (Frame                *f,
+                 const MpTimelineGeom *g,
+                 double                alpha)
 {
   cairo_t *cr = f->cr;
   GListModel *tasks = G_LIST_MODEL (mp_milestone_get_tasks (g->m));
@@ -799,9 +791,9 @@ draw_task_marks (Frame      *f,
 }
 
 static void
-draw_bar (Frame      *f,
-          guint       milestone,
-          const Geom *g)
+draw_bar (Frame                *f,
+          guint                 milestone,
+          const MpTimelineGeom *g)
 {
   cairo_t *cr = f->cr;
   MpMilestone *m = g->m;
@@ -940,9 +932,10 @@ draw_bar (Frame      *f,
  * it on the right, else on the left, else shortened on the side with
  * more room. */
 static void
-draw_bar_label (Frame      *f,
-                guint       index,
-                const Geom *g)
+draw_bar_label (Frame                *f,
+                guint                 index,
+                guint                 r,
+                const MpTimelineGeom *g)
 {
   MpMilestone *m = g->m;
   MpStatus status = mp_milestone_get_status (m);
@@ -964,13 +957,29 @@ draw_bar_label (Frame      *f,
     {
       const MpTimelineColor *inside = status == MP_STATUS_DONE ? &f->pal->text_on_side : color;
 
-      /* In progress bars are filled up to today: choose the text colour
-       * by what is under the text's start. */
-      if (status == MP_STATUS_IN_PROGRESS && f->view->today != MP_DATE_NONE &&
-          x_center (f, f->view->today) > vis0 + pad + w / 2)
-        inside = &f->pal->text_on_side;
+      /* In progress bars are filled up to today: the part of the title
+       * over the filled part in the colour for filled bars. */
+      if (status == MP_STATUS_IN_PROGRESS && f->view->today != MP_DATE_NONE)
+        {
+          double xt = MIN (x_center (f, f->view->today), g->x1);
+
+          if (xt > vis0 + pad)
+            {
+              cairo_save (f->cr);
+              cairo_rectangle (f->cr, xt, g->top, f->chart_r - xt, g->bottom - g->top);
+              cairo_clip (f->cr);
+              text_draw (f, vis0 + pad, g->cy, color, 1.0);
+              cairo_restore (f->cr);
+              cairo_save (f->cr);
+              cairo_rectangle (f->cr, f->chart_x, g->top, xt - f->chart_x, g->bottom - g->top);
+              cairo_clip (f->cr);
+              text_draw (f, vis0 + pad, g->cy, &f->pal->text_on_side, 1.0);
+              cairo_restore (f->cr);
+              return;
+            }
+        }
       if (status == MP_STATUS_BLOCKED)
-        text_draw_halo (f, vis0 + pad, g->cy, inside, &f->pal->background);
+        text_draw_on_row (f, vis0 + pad, g->cy, inside, r);
       else
         text_draw (f, vis0 + pad, g->cy, inside, 1.0);
       return;
@@ -987,18 +996,18 @@ draw_bar_label (Frame      *f,
   right_room = f->chart_r - right_x - 2;
   left_room = g->x0 - left_pad - f->chart_x - 2;
   if (right_room >= w)
-    text_draw_halo (f, right_x, g->cy, color, &f->pal->background);
+    text_draw_on_row (f, right_x, g->cy, color, r);
   else if (left_room >= w)
-    text_draw_halo (f, g->x0 - left_pad - w, g->cy, color, &f->pal->background);
+    text_draw_on_row (f, g->x0 - left_pad - w, g->cy, color, r);
   else if (right_room >= left_room && right_room >= 24)
     {
       text_set (f, mp_milestone_get_title (m), f->font, right_room, dropped);
-      text_draw_halo (f, right_x, g->cy, color, &f->pal->background);
+      text_draw_on_row (f, right_x, g->cy, color, r);
     }
   else if (left_room >= 24)
     {
       text_set (f, mp_milestone_get_title (m), f->font, left_room, dropped);
-      text_draw_halo (f, f->chart_x + 2, g->cy, color, &f->pal->background);
+      text_draw_on_row (f, f->chart_x + 2, g->cy, color, r);
     }
 }
 
@@ -1047,9 +1056,9 @@ draw_task_row (Frame               *f,
 
     text_size (f, &w, NULL);
     if (right + w <= f->chart_r - 2)
-      text_draw_halo (f, right, cy, &f->pal->text_dim, &f->pal->background);
+      text_draw_on_row (f, right, cy, &f->pal->text_dim, r);
     else if (cx - half - 5 - w >= f->chart_x + 2)
-      text_draw_halo (f, cx - half - 5 - w, cy, &f->pal->text_dim, &f->pal->background);
+      text_draw_on_row (f, cx - half - 5 - w, cy, &f->pal->text_dim, r);
   }
 }
 
@@ -1060,7 +1069,7 @@ draw_rows (Frame   *f,
   for (guint r = f->row_first; r < f->row_end; r++)
     {
       const MpTimelineRow *row = mp_timeline_layout_get_row (f->layout, r);
-      Geom g;
+      MpTimelineGeom g;
 
       if (row->kind == MP_TIMELINE_ROW_TASK)
         {
@@ -1071,7 +1080,7 @@ draw_rows (Frame   *f,
         continue;
       if (labels)
         {
-          draw_bar_label (f, row->milestone, &g);
+          draw_bar_label (f, row->milestone, r, &g);
           continue;
         }
       draw_ghost (f, row->milestone, &g);
@@ -1441,331 +1450,6 @@ mp_timeline_render (cairo_t              *cr,
   if (view->width <= 0 || view->height <= 0)
     return;
   render_frame (cr, layout, view, G_MAXUINT);
-}
-
-/* Geometry for the widget */
-
-int
-mp_timeline_row_at_y (MpTimelineLayout     *layout,
-                      const MpTimelineView *view,
-                      double                y)
-{
-  double header_h = mp_timeline_view_get_header_height (view);
-  double row_h = mp_timeline_view_get_row_height (view);
-  double content_y;
-  double row;
-
-  g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (layout), -1);
-
-  if (y < header_h || y >= view->height)
-    return -1;
-  content_y = y - header_h + view->scroll_y;
-  if (content_y < 0)
-    return -1;
-  row = floor (content_y / row_h);
-  if (row >= (double) mp_timeline_layout_get_n_rows (layout))
-    return -1;
-  return (int) row;
-}
-
-double
-mp_timeline_row_get_y (const MpTimelineView *view,
-                       guint                 row)
-{
-  g_return_val_if_fail (view != NULL, 0.0);
-
-  return mp_timeline_view_get_header_height (view) +
-         (double) row * mp_timeline_view_get_row_height (view) - view->scroll_y;
-}
-
-void
-mp_timeline_scroll_to_row (MpTimelineLayout *layout,
-                           MpTimelineView   *view,
-                           guint             row)
-{
-  double row_h = mp_timeline_view_get_row_height (view);
-  double body_h = view->height - mp_timeline_view_get_header_height (view);
-  double top = (double) row * row_h;
-
-  g_return_if_fail (MP_IS_TIMELINE_LAYOUT (layout));
-
-  if (top < view->scroll_y)
-    view->scroll_y = top;
-  else if (top + row_h > view->scroll_y + body_h)
-    view->scroll_y = MAX (0.0, top + row_h - body_h);
-}
-
-double
-mp_timeline_x_of_date (const MpTimelineView *view,
-                       MpDate                date)
-{
-  g_return_val_if_fail (view != NULL, 0.0);
-
-  return MAX (0.0, view->label_width) + mp_scale_x_of_date (&view->scale, date);
-}
-
-MpDate
-mp_timeline_date_at_x (const MpTimelineView *view,
-                       double                x)
-{
-  g_return_val_if_fail (view != NULL, MP_DATE_NONE);
-
-  if (x < view->label_width)
-    return MP_DATE_NONE;
-  return mp_scale_date_at_x (&view->scale, x - MAX (0.0, view->label_width));
-}
-
-static void
-hit_clear (MpTimelineHit *hit)
-{
-  hit->kind = MP_TIMELINE_HIT_NONE;
-  hit->row = hit->milestone = hit->task = hit->blackout = -1;
-  hit->date = MP_DATE_NONE;
-  hit->title = NULL;
-}
-
-static gboolean
-hit_target_or_blackout (MpTimelineLayout     *layout,
-                        const MpTimelineView *view,
-                        double                x,
-                        MpTimelineHit        *hit)
-{
-  MpPlan *plan = mp_timeline_layout_get_plan (layout);
-  MpDate target = mp_plan_get_target (plan);
-  GListModel *blackouts = G_LIST_MODEL (mp_plan_get_blackouts (plan));
-  g_autoptr(GArray) found = NULL;
-  g_autoptr(MpBlackout) b = NULL;
-
-  if (target != MP_DATE_NONE && fabs (x - mp_timeline_x_of_date (view, target + 1)) <= 4.0)
-    {
-      hit->kind = MP_TIMELINE_HIT_TARGET;
-      return TRUE;
-    }
-  if (hit->date == MP_DATE_NONE)
-    return FALSE;
-  found = g_array_new (FALSE, FALSE, sizeof (guint));
-  mp_timeline_layout_collect_blackouts (layout, hit->date, hit->date, found);
-  if (found->len == 0)
-    return FALSE;
-  /* Of overlapping ones, the one that started last: the innermost. */
-  hit->blackout = (int) g_array_index (found, guint, found->len - 1);
-  b = g_list_model_get_item (blackouts, (guint) hit->blackout);
-  hit->kind = MP_TIMELINE_HIT_BLACKOUT;
-  hit->title = b != NULL ? mp_blackout_get_title (b) : NULL;
-  return TRUE;
-}
-
-gboolean
-mp_timeline_hit_test (MpTimelineLayout     *layout,
-                      const MpTimelineView *view,
-                      double                x,
-                      double                y,
-                      MpTimelineHit        *hit)
-{
-  double header_h, row_h, chart_x;
-  const MpTimelineRow *row;
-  int r;
-
-  g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (layout), FALSE);
-  g_return_val_if_fail (view != NULL && hit != NULL, FALSE);
-
-  hit_clear (hit);
-  if (x < 0 || y < 0 || x >= view->width || y >= view->height)
-    return FALSE;
-
-  header_h = mp_timeline_view_get_header_height (view);
-  row_h = mp_timeline_view_get_row_height (view);
-  chart_x = MAX (0.0, view->label_width);
-  hit->date = mp_timeline_date_at_x (view, x);
-
-  if (y < header_h)
-    {
-      hit->kind = MP_TIMELINE_HIT_HEADER;
-      return TRUE;
-    }
-
-  r = mp_timeline_row_at_y (layout, view, y);
-  if (r >= 0)
-    {
-      row = mp_timeline_layout_get_row (layout, (guint) r);
-      hit->row = r;
-      hit->milestone = (int) row->milestone;
-      hit->task = row->task;
-    }
-  if (x < chart_x)
-    {
-      if (r < 0)
-        return FALSE;
-      hit->kind = MP_TIMELINE_HIT_LABEL;
-      return TRUE;
-    }
-  if (r < 0)
-    return hit_target_or_blackout (layout, view, x, hit);
-
-  if (row->kind == MP_TIMELINE_ROW_MILESTONE)
-    {
-      MpMilestone *m = mp_timeline_layout_get_milestone (layout, row->milestone);
-      Geom g;
-
-      if (compute_geom (view, chart_x, header_h, row_h, m, row->milestone, (guint) r, &g))
-        {
-          double h = g.bottom - g.top;
-
-          /* Task marks above the bar (collapsed milestones) */
-          if (!mp_timeline_layout_get_expanded (layout, row->milestone) &&
-              y >= g.top - h * 0.6 - 2 && y < g.top)
-            {
-              GListModel *tasks = G_LIST_MODEL (mp_milestone_get_tasks (m));
-              guint n = tasks != NULL ? g_list_model_get_n_items (tasks) : 0;
-
-              for (guint t = 0; t < n; t++)
-                {
-                  g_autoptr(MpTask) task = g_list_model_get_item (tasks, t);
-                  MpDate due = mp_task_get_due (task);
-
-                  if (due != MP_DATE_NONE &&
-                      fabs (x - chart_x - mp_scale_x_of_day_center (&view->scale, due)) <= 5.0)
-                    {
-                      hit->kind = MP_TIMELINE_HIT_TASK;
-                      hit->task = (int) t;
-                      return TRUE;
-                    }
-                }
-            }
-
-          if (y >= g.top - 2 && y <= g.bottom + 2)
-            {
-              if (g.point)
-                {
-                  if (x >= g.x0 - 2 && x <= g.end + 2)
-                    {
-                      hit->kind = MP_TIMELINE_HIT_BAR;
-                      return TRUE;
-                    }
-                }
-              else
-                {
-                  double handle = MIN (HANDLE_WIDTH, (g.x1 - g.x0) / 4.0);
-
-                  if (x >= g.x0 - 2 && x < g.x0 + handle)
-                    hit->kind = MP_TIMELINE_HIT_START_HANDLE;
-                  else if (x > g.x1 - handle && x <= g.x1 + 2)
-                    hit->kind = MP_TIMELINE_HIT_DUE_HANDLE;
-                  else if (x >= g.x0 && x <= g.end + 2)
-                    hit->kind = MP_TIMELINE_HIT_BAR;
-                  if (hit->kind != MP_TIMELINE_HIT_NONE)
-                    return TRUE;
-                }
-            }
-        }
-    }
-  else
-    {
-      MpMilestone *m = mp_timeline_layout_get_milestone (layout, row->milestone);
-      g_autoptr(MpTask) task = g_list_model_get_item (G_LIST_MODEL (mp_milestone_get_tasks (m)),
-                                                      (guint) row->task);
-      MpDate due = task != NULL ? mp_task_get_due (task) : MP_DATE_NONE;
-
-      if (due != MP_DATE_NONE &&
-          fabs (x - chart_x - mp_scale_x_of_day_center (&view->scale, due)) <= row_h * 0.3)
-        {
-          hit->kind = MP_TIMELINE_HIT_TASK;
-          return TRUE;
-        }
-    }
-
-  if (hit_target_or_blackout (layout, view, x, hit))
-    return TRUE;
-  hit->kind = MP_TIMELINE_HIT_ROW;
-  return TRUE;
-}
-
-/* Scrolling and zoom */
-
-void
-mp_timeline_get_content_range (MpTimelineLayout     *layout,
-                               const MpTimelineView *view,
-                               MpDate               *first,
-                               MpDate               *last)
-{
-  MpDate a, b;
-
-  g_return_if_fail (MP_IS_TIMELINE_LAYOUT (layout));
-
-  if (!mp_timeline_layout_get_date_range (layout, &a, &b))
-    {
-      MpDate today = view->today != MP_DATE_NONE ? view->today : mp_date_today ();
-
-      a = today > 30 ? today - 30 : 1;
-      b = today + 30;
-    }
-  else
-    {
-      a = a > CONTENT_DAYS_BEFORE ? a - CONTENT_DAYS_BEFORE : 1;
-      b = b + CONTENT_DAYS_AFTER;
-    }
-  if (first)
-    *first = a;
-  if (last)
-    *last = b;
-}
-
-void
-mp_timeline_get_content_size (MpTimelineLayout     *layout,
-                              const MpTimelineView *view,
-                              double               *width,
-                              double               *height,
-                              double               *scroll_x)
-{
-  MpDate first, last;
-
-  g_return_if_fail (MP_IS_TIMELINE_LAYOUT (layout));
-
-  mp_timeline_get_content_range (layout, view, &first, &last);
-  if (width)
-    *width = MAX (0.0, view->label_width) +
-             (double) (last - first + 1) * view->scale.px_per_day;
-  if (height)
-    *height = mp_timeline_view_get_header_height (view) +
-              (double) mp_timeline_layout_get_n_rows (layout) * mp_timeline_view_get_row_height (view);
-  if (scroll_x)
-    *scroll_x = (view->scale.first - (double) first) * view->scale.px_per_day;
-}
-
-void
-mp_timeline_set_scroll_x (MpTimelineLayout *layout,
-                          MpTimelineView   *view,
-                          double            scroll_x)
-{
-  MpDate first;
-
-  g_return_if_fail (MP_IS_TIMELINE_LAYOUT (layout));
-
-  mp_timeline_get_content_range (layout, view, &first, NULL);
-  view->scale.first = (double) first + scroll_x / view->scale.px_per_day;
-}
-
-void
-mp_timeline_zoom_to_fit (MpTimelineLayout *layout,
-                         MpTimelineView   *view)
-{
-  MpDate first, last;
-  double chart_w = view->width - MAX (0.0, view->label_width);
-
-  g_return_if_fail (MP_IS_TIMELINE_LAYOUT (layout));
-
-  if (!mp_timeline_layout_get_date_range (layout, &first, &last))
-    mp_timeline_get_content_range (layout, view, &first, &last);
-  /* Two weeks at least: a plan of one day is not shown a day wide. */
-  if (last - first < 13)
-    {
-      MpDate grow = 13 - (last - first);
-
-      first = first > grow / 2 ? first - grow / 2 : 1;
-      last = first + 13;
-    }
-  /* Room on the right for the last title beside its bar. */
-  mp_scale_fit (&view->scale, first, last, chart_w, MIN (24.0, chart_w / 8));
 }
 
 /* The legend */
