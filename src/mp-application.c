@@ -294,13 +294,7 @@ mp_application_startup (GApplication *app)
     { "win.page::calendar", { "<Alt>5", NULL } },
   };
 
-  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
   G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);
-
-  gtk_css_provider_load_from_resource (css, "/com/example/MutualPlan/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -60,12 +60,12 @@ static const struct {
   const char *title;
   int         width;
 } columns[N_COLUMNS] = {
-  [COL_TITLE] = { N_("Milestone"), 230 },
+  [COL_TITLE] = { N_("Milestone"), 220 },
   [COL_RESPONSIBLE] = { N_("Responsible"), 108 },
   [COL_SELLER_OWNER] = { N_("Seller owner"), 140 },
   [COL_CUSTOMER_OWNER] = { N_("Customer owner"), 140 },
   [COL_START] = { N_("Start"), 118 },
-  [COL_DUE] = { N_("Due"), 160 },
+  [COL_DUE] = { N_("Due"), 178 },
   [COL_STATUS] = { N_("Status"), 118 },
   [COL_COMMITMENT] = { N_("Committed"), 86 },
   [COL_TASKS] = { N_("Tasks"), 56 },

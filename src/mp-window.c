@@ -10,7 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-calendar-view.h"
+#include "mp-goals-view.h"
 #include "mp-milestones-view.h"
+#include "mp-people-view.h"
 #include "mp-model.h"
 #include "mp-overview.h"
 #include "mp-plan-io.h"
@@ -35,6 +38,9 @@ struct _MpWindow
 
   MpOverview           *overview;
   MpMilestonesView     *milestones;
+  MpGoalsView          *goals;
+  MpPeopleView         *people;
+  MpCalendarView       *calendar;
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -160,6 +166,9 @@ mp_window_set_document (MpWindow   *self,
 
   mp_overview_set_document (self->overview, document);
   mp_milestones_view_set_document (self->milestones, document);
+  mp_goals_view_set_document (self->goals, document);
+  mp_people_view_set_document (self->people, document);
+  mp_calendar_view_set_document (self->calendar, document);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "plan" : "empty");
   /* Start on the page list, not inside the first text field. */
   if (document != NULL)
@@ -220,6 +229,21 @@ mp_window_reveal (MpWindow *self,
       mp_window_show_page (self, "milestones");
       mp_milestones_view_select (self->milestones, record);
       return;
+    }
+  if (MP_IS_GOAL (record))
+    {
+      mp_window_show_page (self, "goals");
+      mp_goals_view_select (self->goals, record);
+    }
+  else if (MP_IS_PARTICIPANT (record))
+    {
+      mp_window_show_page (self, "people");
+      mp_people_view_select (self->people, record);
+    }
+  else
+    {
+      mp_window_show_page (self, "calendar");
+      mp_calendar_view_select (self->calendar, record);
     }
 }
 
@@ -768,6 +792,23 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_activated);
 }
 
+/* The app's style sheet, once per display (windows in tests have no
+ * application). */
+static void
+ensure_style (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "mp-style") != NULL)
+    return;
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/com/example/MutualPlan/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "mp-style", g_steal_pointer (&css), g_object_unref);
+}
+
 static void
 mp_window_init (MpWindow *self)
 {
@@ -776,6 +817,7 @@ mp_window_init (MpWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  ensure_style (GTK_WIDGET (self));
 
   self->overview = MP_OVERVIEW (mp_overview_new ());
   gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->overview), "overview"),
@@ -783,6 +825,13 @@ mp_window_init (MpWindow *self)
   self->milestones = MP_MILESTONES_VIEW (mp_milestones_view_new ());
   gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->milestones), "milestones"),
                             _("Milestones"));
+  self->goals = MP_GOALS_VIEW (mp_goals_view_new ());
+  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->goals), "goals"), _("Goals"));
+  self->people = MP_PEOPLE_VIEW (mp_people_view_new ());
+  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->people), "people"), _("People"));
+  self->calendar = MP_CALENDAR_VIEW (mp_calendar_view_new ());
+  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->calendar), "calendar"),
+                            _("Calendar"));
   g_signal_connect_swapped (self->overview, "reveal", G_CALLBACK (mp_window_reveal), self);
 
   /* Dropping plan files on the window opens them. */
