@@ -15,9 +15,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(MpApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* MUTUALPLAN_LOCALEDIR: the build tree's catalogs, for the tests. */
+  localedir = g_getenv ("MUTUALPLAN_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("mutualplan");
