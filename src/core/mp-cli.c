@@ -13,6 +13,7 @@
 #include "mp-ical.h"
 #include "mp-model.h"
 #include "mp-plan-io.h"
+#include "mp-print.h"
 #include "mp-problem.h"
 #include "mp-report.h"
 
@@ -39,6 +40,15 @@ static const GOptionEntry entries[] = {
     N_("With --report: what was done since this day (default: the last report by the plan’s rhythm)"), N_("YYYY-MM-DD") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --report: markdown (default) or text"), N_("markdown|text") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the printed plan of a plan FILE as PDF (“-” for standard output), without a display"), N_("OUT.pdf") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the paper size (default: from the locale’s LC_PAPER, else A4)"), N_("a4|letter") },
+  { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the sections to print, comma-separated (default: overview,milestones,timeline)"),
+    N_("overview,milestones,timeline,changes") },
+  { "timeline-pages-wide", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --export-pdf: spread the timeline over N pages across (default 1)"), N_("N") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -393,10 +403,105 @@ run_report (GVariantDict       *options,
   return MP_EXIT_OK;
 }
 
+/* --export-pdf=OUT [--paper=a4|letter] [--sections=LIST] [--timeline-pages-wide=N] FILE */
+static int
+run_export_pdf (GVariantDict       *options,
+                const char * const *files)
+{
+  g_autofree char *out = lookup_filename (options, "export-pdf");
+  const char *paper_text = NULL;
+  const char *sections_text = NULL;
+  int pages_wide = 1;
+  MpPaper paper = mp_paper_from_locale ();
+  MpPrintSections sections = MP_PRINT_SECTIONS_DEFAULT;
+  g_autoptr(MpPlan) plan = NULL;
+  g_autoptr(MpPrintJob) job = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = MP_EXIT_OK;
+
+  if (g_variant_dict_contains (options, "check") || g_variant_dict_contains (options, "report") ||
+      g_variant_dict_contains (options, "export-ics") || g_variant_dict_contains (options, "export-invitations"))
+    {
+      g_printerr (_("%s: --export-pdf goes alone: run --check, --report and the other exports one after the other\n"),
+                  g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (out == NULL || *out == '\0')
+    {
+      g_printerr (_("%s: --export-pdf needs a file name, or “-” for standard output\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (g_variant_dict_lookup (options, "paper", "&s", &paper_text) && !mp_paper_parse (paper_text, &paper))
+    {
+      g_printerr (_("%s: --paper=%s is not known: use a4 or letter\n"), g_get_prgname (), paper_text);
+      return MP_EXIT_USAGE;
+    }
+  if (g_variant_dict_lookup (options, "sections", "&s", &sections_text) &&
+      !mp_print_sections_parse (sections_text, &sections))
+    {
+      g_printerr (_("%s: --sections=%s: name one or more of overview, milestones, timeline, changes, separated by commas\n"),
+                  g_get_prgname (), sections_text);
+      return MP_EXIT_USAGE;
+    }
+  if (g_variant_dict_lookup (options, "timeline-pages-wide", "i", &pages_wide) &&
+      (pages_wide < 1 || pages_wide > MP_PRINT_MAX_PAGES_WIDE))
+    {
+      g_printerr (_("%s: --timeline-pages-wide=%d: give a number from 1 to %d\n"),
+                  g_get_prgname (), pages_wide, MP_PRINT_MAX_PAGES_WIDE);
+      return MP_EXIT_USAGE;
+    }
+  if ((plan = load_one ("--export-pdf", files, &status)) == NULL)
+    return status;
+
+  job = mp_print_job_new (plan);
+  mp_print_job_set_paper (job, paper);
+  mp_print_job_set_sections (job, sections);
+  mp_print_job_set_timeline_pages_wide (job, (guint) pages_wide);
+  pdf = mp_print_job_to_pdf (job, &error);
+  if (pdf == NULL)
+    {
+      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
+      return MP_EXIT_FAILED;
+    }
+  if (g_str_equal (out, "-"))
+    {
+      gsize len;
+      const void *data = g_bytes_get_data (pdf, &len);
+
+      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          g_printerr (_("%s: could not write to standard output\n"), g_get_prgname ());
+          return MP_EXIT_FAILED;
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (out);
+
+      /* Rendered in memory, written to a temporary file and renamed: an
+       * interrupted export leaves no half PDF behind. */
+      if (!mp_write_file_atomic (file, pdf, FALSE, NULL, NULL, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return MP_EXIT_FAILED;
+        }
+    }
+  return MP_EXIT_OK;
+}
+
 int
 mp_cli_run (GVariantDict       *options,
             const char * const *files)
 {
+  if (g_variant_dict_contains (options, "export-pdf") && !g_variant_dict_contains (options, "version"))
+    return run_export_pdf (options, files);
+  if (g_variant_dict_contains (options, "paper") || g_variant_dict_contains (options, "sections") ||
+      g_variant_dict_contains (options, "timeline-pages-wide"))
+    {
+      g_printerr (_("%s: --paper, --sections and --timeline-pages-wide go with --export-pdf\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
   gboolean ics = g_variant_dict_contains (options, "export-ics");
   gboolean inv = g_variant_dict_contains (options, "export-invitations");
 
