@@ -1208,6 +1208,32 @@ test_pictures (void)
         }
     }
 
+  /* A generated plan at months and at quarters */
+  {
+    g_autoptr(MpPlan) plan = mp_plan_generator_generate_n (5000);
+    g_autoptr(MpTimelineLayout) layout = mp_timeline_layout_new (plan);
+    g_autoptr(MpBaseline) baseline = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_baselines (plan)), 0);
+    const double px_per_day[] = { 2.0, 0.5 };
+    const char *pnames[] = { "generated-5000-months", "generated-5000-quarters" };
+
+    for (guint z = 0; z < G_N_ELEMENTS (px_per_day); z++)
+      {
+        MpTimelineView view;
+        cairo_surface_t *s;
+
+        mp_timeline_view_init (&view, 1100, 420);
+        view.label_width = 220;
+        view.baseline = baseline;
+        view.today = D (2030, 6, 1);
+        view.scroll_y = 2000 * mp_timeline_view_get_row_height (&view);
+        view.scale = mp_scale_init (mp_milestone_get_start (mp_timeline_layout_get_milestone (layout, 2000)) - 40,
+                                    px_per_day[z]);
+        s = render (layout, &view);
+        save_png (s, pnames[z]);
+        cairo_surface_destroy (s);
+      }
+  }
+
   /* The palettes, and print resolution, on the ACME plan */
   {
     g_autoptr(MpPlan) plan = load_fixture ("acme-rollout.mplan");

@@ -185,6 +185,7 @@ mp_timeline_hit_test (MpTimelineLayout     *layout,
 
           /* Task marks above the bar (collapsed milestones) */
           if (!mp_timeline_layout_get_expanded (layout, row->milestone) &&
+              view->scale.px_per_day >= MP_TIMELINE_TASK_MARKS_MIN_PX_PER_DAY &&
               y >= g.top - h * 0.6 - 2 && y < g.top)
             {
               GListModel *tasks = G_LIST_MODEL (mp_milestone_get_tasks (m));

@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* Below this zoom the task marks of a collapsed milestone would pile up
+ * on its bar: they are neither drawn nor hit. */
+#define MP_TIMELINE_TASK_MARKS_MIN_PX_PER_DAY 2.0
+
 /* Where a milestone's marks are, in view coordinates. */
 typedef struct {
   MpMilestone *m;

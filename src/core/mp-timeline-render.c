@@ -1085,7 +1085,8 @@ draw_rows (Frame   *f,
         }
       draw_ghost (f, row->milestone, &g);
       draw_bar (f, row->milestone, &g);
-      if (!mp_timeline_layout_get_expanded (f->layout, row->milestone))
+      if (!mp_timeline_layout_get_expanded (f->layout, row->milestone) &&
+          f->view->scale.px_per_day >= MP_TIMELINE_TASK_MARKS_MIN_PX_PER_DAY)
         draw_task_marks (f, &g, mp_milestone_get_status (g.m) == MP_STATUS_DROPPED ? 0.4 : 1.0);
     }
 }
@@ -1132,7 +1133,31 @@ draw_header_band (Frame           *f,
 {
   cairo_t *cr = f->cr;
   MpScaleLabelForm form = longest;
-  gboolean first = TRUE;
+
+  /* One form for the whole band, the longest that every whole cell
+   * holds ("March", "April"… not "March", "Apr"): the form only ever
+   * gets shorter, so this costs about one measure per cell. */
+  for (MpDate s = mp_scale_unit_floor (unit, f->day_first); s <= f->day_last;
+       s = mp_scale_unit_next (unit, s))
+    {
+      MpDate e = mp_scale_unit_next (unit, s);
+      double xa = x_of (f, s), xb = x_of (f, e);
+      double room = xb - xa - 6.0;
+      double w;
+
+      if (xa < f->chart_x || xb > f->chart_r || room < 8)
+        continue;
+      for (;;)
+        {
+          g_autofree char *label = mp_scale_unit_label (unit, s, form);
+
+          text_set (f, label, f->font, -1, FALSE);
+          text_size (f, &w, NULL);
+          if (w <= room || form == MP_SCALE_LABEL_SHORT)
+            break;
+          form--;
+        }
+    }
 
   for (MpDate s = mp_scale_unit_floor (unit, f->day_first); s <= f->day_last;
        s = mp_scale_unit_next (unit, s))
@@ -1158,13 +1183,10 @@ draw_header_band (Frame           *f,
 
       if (room < 8)
         continue;
-      /* Cells of a band are alike: start from the form that fitted the
-       * cell before, try the longer ones only on the first cell. */
-      if (first)
-        form = longest;
-      for (;;)
+      /* A cell cut by the edge may need a shorter form still. */
+      for (MpScaleLabelForm try = form;; try--)
         {
-          g_autofree char *label = mp_scale_unit_label (unit, s, form);
+          g_autofree char *label = mp_scale_unit_label (unit, s, try);
 
           text_set (f, label, f->font, -1, FALSE);
           text_size (f, &w, NULL);
@@ -1173,11 +1195,9 @@ draw_header_band (Frame           *f,
               fits = TRUE;
               break;
             }
-          if (form == MP_SCALE_LABEL_SHORT)
+          if (try == MP_SCALE_LABEL_SHORT)
             break;
-          form--;
         }
-      first = FALSE;
       if (!fits)
         continue;
       if (centered && xa >= f->chart_x && xb <= f->chart_r)
