@@ -800,6 +800,20 @@ test_hit_test (void)
   mp_timeline_hit_test (layout, &view, x1 - 1, y, &hit);
   g_assert_cmpint (hit.kind, ==, MP_TIMELINE_HIT_DUE_HANDLE);
 
+  /* The rectangle of a bar: its dates across, the middle half of its row */
+  {
+    double rx, ry, rw, rh2;
+
+    g_assert_true (mp_timeline_get_milestone_rect (layout, &view, (guint) pilot, &rx, &ry, &rw, &rh2));
+    g_assert_cmpfloat (rx, ==, x0);
+    g_assert_cmpfloat (rw, ==, x1 - x0);
+    g_assert_cmpfloat (ry, >, mp_timeline_row_get_y (&view, 3));
+    g_assert_cmpfloat (ry + rh2, <, mp_timeline_row_get_y (&view, 4));
+    mp_timeline_hit_test (layout, &view, rx + rw / 2, ry + rh2 / 2, &hit);
+    g_assert_cmpint (hit.kind, ==, MP_TIMELINE_HIT_BAR);
+    g_assert_false (mp_timeline_get_milestone_rect (layout, &view, 99, NULL, NULL, NULL, NULL));
+  }
+
   /* Right of the bar in the same row, clear of blackouts: the empty row. */
   mp_timeline_hit_test (layout, &view, mp_timeline_x_of_date (&view, D (2027, 4, 13)) + 6, y, &hit);
   g_assert_cmpint (hit.kind, ==, MP_TIMELINE_HIT_ROW);

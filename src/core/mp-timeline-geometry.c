@@ -128,6 +128,38 @@ hit_target_or_blackout (MpTimelineLayout     *layout,
 }
 
 gboolean
+mp_timeline_get_milestone_rect (MpTimelineLayout     *layout,
+                                const MpTimelineView *view,
+                                guint                 milestone,
+                                double               *x,
+                                double               *y,
+                                double               *width,
+                                double               *height)
+{
+  MpTimelineGeom g;
+
+  g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+
+  if (milestone >= mp_timeline_layout_get_n_milestones (layout) ||
+      !mp_timeline_compute_geom (view, MAX (0.0, view->label_width),
+                                 mp_timeline_view_get_header_height (view),
+                                 mp_timeline_view_get_row_height (view),
+                                 mp_timeline_layout_get_milestone (layout, milestone), milestone,
+                                 mp_timeline_layout_get_milestone_row (layout, milestone), &g))
+    return FALSE;
+  if (x)
+    *x = g.x0;
+  if (y)
+    *y = g.point ? g.cy - (g.x1 - g.x0) / 2.0 : g.top;
+  if (width)
+    *width = g.end - g.x0;
+  if (height)
+    *height = g.point ? g.x1 - g.x0 : g.bottom - g.top;
+  return TRUE;
+}
+
+gboolean
 mp_timeline_hit_test (MpTimelineLayout     *layout,
                       const MpTimelineView *view,
                       double                x,

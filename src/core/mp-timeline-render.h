@@ -168,6 +168,18 @@ double   mp_timeline_x_of_date              (const MpTimelineView   *view,
 MpDate   mp_timeline_date_at_x              (const MpTimelineView   *view,
                                              double                  x);
 
+/* The rectangle milestone @milestone is drawn in (its bar or diamond,
+ * clock mark included), in view coordinates, wherever the view is
+ * scrolled: for tooltips, popovers and keyboard focus. FALSE when the
+ * milestone has no due date. Honours the view's drag preview. */
+gboolean mp_timeline_get_milestone_rect     (MpTimelineLayout       *layout,
+                                             const MpTimelineView   *view,
+                                             guint                   milestone,
+                                             double                 *x,
+                                             double                 *y,
+                                             double                 *width,
+                                             double                 *height);
+
 /* What is at (@x, @y). Always fills @hit; returns FALSE for HIT_NONE. */
 gboolean mp_timeline_hit_test               (MpTimelineLayout       *layout,
                                              const MpTimelineView   *view,
@@ -175,7 +187,11 @@ gboolean mp_timeline_hit_test               (MpTimelineLayout       *layout,
                                              double                  y,
                                              MpTimelineHit          *hit);
 
-/* Scrolling and zoom */
+/* Scrolling and zoom
+ *
+ * The scale's x is relative to the chart area: to zoom around the
+ * pointer at view x, call mp_scale_zoom_around (&view->scale, factor,
+ * x - view->label_width); to scroll sideways, mp_scale_scroll_by(). */
 
 /* The dates the scrollable range spans: the plan's range with a week
  * before and two weeks after (today ± a month for a plan with no dates). */
