@@ -297,6 +297,8 @@ build_reporting (MpCalendarView *self)
 
   self->report_details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_set_margin_start (self->report_details, 12);
+  /* Translators: the row reads "Send status reports [on]  every [2] weeks, to
+   * [recipients]"; "_every" and "weeks, to" are the words around the number. */
   label = gtk_label_new_with_mnemonic (_("_every"));
   gtk_box_append (GTK_BOX (self->report_details), label);
   self->report_weeks = gtk_spin_button_new_with_range (1, 52, 1);

@@ -422,6 +422,8 @@ setup_cb (GtkSignalListItemFactory *factory,
       {
         GtkWidget *date_button = mp_date_button_new ();
         GtkWidget *time_entry = gtk_entry_new ();
+        /* Translators: the accessible name of the time entry beside a date
+         * button; %s is the date's name, e.g. "First meeting, time". */
         g_autofree char *time_label = g_strdup_printf (_("%s, time"), info->accessible_label);
 
         widget = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
