@@ -153,6 +153,8 @@ offer_recovery (MpApplication *self,
   return TRUE;
 }
 
+static void offer_recovery_once (MpApplication *self, MpWindow *window);
+
 static void
 mp_application_open (GApplication  *app,
                      GFile        **files,
@@ -171,6 +173,7 @@ mp_application_open (GApplication  *app,
         window = mp_window_new (MP_APPLICATION (app));
       gtk_window_present (GTK_WINDOW (window));
       mp_window_load_file (window, files[i]);
+      offer_recovery_once (MP_APPLICATION (app), window);
     }
 }
 
@@ -192,6 +195,14 @@ mp_application_activate (GApplication *app)
   window = mp_window_new (self);
   mp_window_load_sample (window);
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery_once (self, window);
+}
+
+/* At the first window of this process, whatever opened it. */
+static void
+offer_recovery_once (MpApplication *self,
+                     MpWindow      *window)
+{
   if (!self->recovery_offered)
     {
       self->recovery_offered = TRUE;
