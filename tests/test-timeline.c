@@ -499,6 +499,26 @@ test_render_bars (void)
   /* The diamond's right tip is outlined in the side's colour. */
   g_assert_true (pixel_equal (pixel_at (s, cx + 8, y + rh * 0.45), solid (&pal->side[MP_PARTY_BOTH]), 60));
 
+  /* Titles: inside m-eval's long bar (light text on the filled bar),
+   * beside m-sign's diamond (dark text right of it). */
+  {
+    int inside = 0, beside = 0;
+    double ey = mp_timeline_row_get_y (&view, 0), sy = mp_timeline_row_get_y (&view, 6);
+    double ex0 = mp_timeline_x_of_date (&view, D (2027, 1, 11));
+    double sx = mp_timeline_x_of_date (&view, D (2027, 4, 8)) + 4;
+
+    for (double px = ex0 + 3; px < ex0 + 100; px++)
+      for (double py = ey + rh * 0.3; py < ey + rh * 0.65; py++)
+        if (pixel_at (s, px, py).g > 200)
+          inside++;
+    for (double px = sx; px < sx + 80; px++)
+      for (double py = sy + rh * 0.25; py < sy + rh * 0.7; py++)
+        if (pixel_at (s, px, py).g < 100)
+          beside++;
+    g_assert_cmpint (inside, >, 40);
+    g_assert_cmpint (beside, >, 40);
+  }
+
   /* m-demo (row 1): a timed milestone, done: a filled diamond and a
    * clock right after it (its face is background, its rim the colour). */
   y = mp_timeline_row_get_y (&view, 1);
