@@ -1163,6 +1163,18 @@ test_print_tiles (void)
   cairo_destroy (cr);
   save_png (s, "test-generated-120-tile");
   cairo_surface_destroy (s);
+
+  /* The first tile, at twice the size for people to look at. */
+  s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 842 * 2, 595 * 2);
+  cr = cairo_create (s);
+  cairo_scale (cr, 2, 2);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  mp_timeline_render_tile (cr, layout, &view, &g_array_index (two, MpTimelineTile, 0), 36, 36,
+                           page_w, page_h);
+  cairo_destroy (cr);
+  save_png (s, "test-generated-120-tile-first");
+  cairo_surface_destroy (s);
 }
 
 static void
