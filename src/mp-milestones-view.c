@@ -14,6 +14,7 @@
 
 #include "mp-date-button.h"
 #include "mp-format.h"
+#include "mp-health.h"
 #include "mp-milestone-detail.h"
 #include "mp-milestones-view.h"
 #include "mp-model.h"
@@ -31,6 +32,8 @@ struct _MpMilestonesView
   GtkColumnView      *view;
   MpMilestoneDetail  *detail;
   guint               scroll_id;
+  guint               flags_id;
+  GHashTable         *flag_items; /* bound GtkListItems of the flags column */
 };
 
 G_DEFINE_FINAL_TYPE (MpMilestonesView, mp_milestones_view, GTK_TYPE_WIDGET)
@@ -53,6 +56,7 @@ typedef enum {
   COL_STATUS,
   COL_COMMITMENT,
   COL_TASKS,
+  COL_FLAGS,
   N_COLUMNS
 } Column;
 
@@ -60,15 +64,16 @@ static const struct {
   const char *title;
   int         width;
 } columns[N_COLUMNS] = {
-  [COL_TITLE] = { N_("Milestone"), 220 },
-  [COL_RESPONSIBLE] = { N_("Responsible"), 108 },
-  [COL_SELLER_OWNER] = { N_("Seller owner"), 140 },
-  [COL_CUSTOMER_OWNER] = { N_("Customer owner"), 140 },
-  [COL_START] = { N_("Start"), 118 },
-  [COL_DUE] = { N_("Due"), 178 },
-  [COL_STATUS] = { N_("Status"), 118 },
-  [COL_COMMITMENT] = { N_("Committed"), 86 },
-  [COL_TASKS] = { N_("Tasks"), 56 },
+  [COL_TITLE] = { N_("Milestone"), 180 },
+  [COL_RESPONSIBLE] = { N_("Responsible"), 102 },
+  [COL_SELLER_OWNER] = { N_("Seller owner"), 132 },
+  [COL_CUSTOMER_OWNER] = { N_("Customer owner"), 132 },
+  [COL_START] = { N_("Start"), 112 },
+  [COL_DUE] = { N_("Due"), 170 },
+  [COL_STATUS] = { N_("Status"), 114 },
+  [COL_COMMITMENT] = { N_("Committed"), 80 },
+  [COL_TASKS] = { N_("Tasks"), 50 },
+  [COL_FLAGS] = { N_("Attention"), 60 },
 };
 
 /* ---- rows ---- */
@@ -234,10 +239,55 @@ make_editor (Column       col,
       w = gtk_label_new (NULL);
       gtk_widget_set_tooltip_text (w, _("Tasks done of all"));
       break;
+    case COL_FLAGS:
+      if (kind != KIND_MILESTONE)
+        break;
+      w = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      {
+        GtkWidget *risk = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+        GtkWidget *mail = gtk_image_new_from_icon_name ("mail-unread-symbolic");
+
+        gtk_widget_add_css_class (risk, "warning");
+        gtk_box_append (GTK_BOX (w), risk);
+        gtk_box_append (GTK_BOX (w), mail);
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
   return w;
+}
+
+/* The badges: at risk or overdue (with the reasons), and an invitation
+ * that changed since it was sent. The facts come from the core. */
+static void
+refresh_flags (GtkWidget   *cell,
+               GtkWidget   *box,
+               MpMilestone *m)
+{
+  MpMilestonesView *self = view_of (cell);
+  GtkWidget *risk = gtk_widget_get_first_child (box);
+  GtkWidget *mail = gtk_widget_get_next_sibling (risk);
+  g_autoptr(MpMilestoneHealth) health = NULL;
+  g_autoptr(GString) why = g_string_new (NULL);
+  int seq = mp_milestone_get_sequence (m), sent = mp_milestone_get_invited_sequence (m);
+
+  if (self == NULL || self->document == NULL)
+    return;
+  health = mp_milestone_health_new (mp_document_get_plan (self->document), m, mp_date_today (), NULL);
+  if (health->overdue)
+    g_string_append_printf (why, g_dngettext (GETTEXT_PACKAGE, "Overdue by %d day", "Overdue by %d days",
+                                              health->days_late), health->days_late);
+  for (guint i = 0; health->reasons && health->reasons[i]; i++)
+    g_string_append_printf (why, "%s%s", why->len ? "\n" : "", health->reasons[i]);
+  gtk_widget_set_visible (risk, why->len > 0);
+  gtk_widget_set_tooltip_text (risk, why->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (risk), GTK_ACCESSIBLE_PROPERTY_LABEL, why->str, -1);
+
+  gtk_widget_set_visible (mail, sent >= 0 && seq > sent);
+  gtk_widget_set_tooltip_text (mail, _("Invitation out of date: the milestone changed since it was sent"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mail), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Invitation out of date"), -1);
 }
 
 /* Shows the record's values in the cell's editor. */
@@ -354,6 +404,9 @@ refresh_cell (GtkWidget *cell,
         g_autofree char *progress = task_progress (MP_MILESTONE (rec));
         gtk_label_set_text (GTK_LABEL (w), progress);
       }
+      break;
+    case COL_FLAGS:
+      refresh_flags (cell, w, MP_MILESTONE (rec));
       break;
     default:
       break;
@@ -480,6 +533,8 @@ bind_cell (GtkSignalListItemFactory *factory,
                        GSIZE_TO_POINTER (g_signal_connect (mp_milestone_get_tasks (MP_MILESTONE (rec)), "items-changed",
                                                            G_CALLBACK (on_tasks_changed), item)));
   g_object_set_data_full (G_OBJECT (item), "bound", g_object_ref (rec), g_object_unref);
+  if (col == COL_FLAGS && self != NULL)
+    g_hash_table_add (self->flag_items, item);
 }
 
 static void
@@ -498,6 +553,41 @@ unbind_cell (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (item), "notify-handler", NULL);
   g_object_set_data (G_OBJECT (item), "tasks-handler", NULL);
   g_object_set_data (G_OBJECT (item), "bound", NULL);
+  if (GPOINTER_TO_INT (user_data) == COL_FLAGS)
+    {
+      MpMilestonesView *self = g_object_get_data (G_OBJECT (factory), "view");
+      if (self != NULL)
+        g_hash_table_remove (self->flag_items, item);
+    }
+}
+
+static gboolean
+refresh_flags_idle (gpointer data)
+{
+  MpMilestonesView *self = data;
+  GHashTableIter iter;
+  gpointer key;
+
+  self->flags_id = 0;
+  g_hash_table_iter_init (&iter, self->flag_items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *item = key;
+      MpRecord *rec = g_object_get_data (G_OBJECT (item), "bound");
+      GtkWidget *cell = gtk_list_item_get_child (item);
+
+      if (MP_IS_MILESTONE (rec) && cell_child (cell) != NULL)
+        refresh_flags (cell, cell_child (cell), MP_MILESTONE (rec));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Risks depend on other milestones: every change refreshes the badges. */
+static void
+on_document_changed (MpMilestonesView *self)
+{
+  if (self->flags_id == 0)
+    self->flags_id = g_idle_add (refresh_flags_idle, self);
 }
 
 /* ---- editing: widget → document ---- */
@@ -957,8 +1047,13 @@ mp_milestones_view_set_document (MpMilestonesView *self,
 {
   g_return_if_fail (MP_IS_MILESTONES_VIEW (self));
 
-  if (!g_set_object (&self->document, document))
+  if (self->document == document)
     return;
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
 
   g_clear_object (&self->tree);
   if (document != NULL)
@@ -979,6 +1074,10 @@ mp_milestones_view_dispose (GObject *object)
   MpMilestonesView *self = MP_MILESTONES_VIEW (object);
 
   g_clear_handle_id (&self->scroll_id, g_source_remove);
+  g_clear_handle_id (&self->flags_id, g_source_remove);
+  g_clear_pointer (&self->flag_items, g_hash_table_unref);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_pointer (&self->paned, gtk_widget_unparent);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
@@ -1096,6 +1195,7 @@ mp_milestones_view_init (MpMilestonesView *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *b;
 
+  self->flag_items = g_hash_table_new (NULL, NULL);
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

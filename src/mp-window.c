@@ -17,6 +17,7 @@
 #include "mp-model.h"
 #include "mp-overview.h"
 #include "mp-plan-io.h"
+#include "mp-print-operation.h"
 #include "mp-window.h"
 
 struct _MpWindow
@@ -85,6 +86,8 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", has && mp_document_can_redo (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
                                  has && mp_document_get_file (self->document) != NULL &&
                                  mp_document_get_modified (self->document));
@@ -619,6 +622,21 @@ redo_activated (GtkWidget  *widget,
 }
 
 static void
+print_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  commit_pending_edits (self);
+  mp_print_operation_run (GTK_WINDOW (self), self->document,
+                          g_str_equal (action_name, "win.print-preview") ? GTK_PRINT_OPERATION_ACTION_PREVIEW
+                                                                         : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+}
+
+static void
 page_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
@@ -790,6 +808,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_activated);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_activated);
 }
 
 /* The app's style sheet, once per display (windows in tests have no
