@@ -47,7 +47,7 @@ static const GOptionEntry entries[] = {
   { "sections", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the sections to print, comma-separated (default: overview,milestones,timeline)"),
     N_("overview,milestones,timeline,changes") },
-  { "timeline-pages-wide", 0, 0, G_OPTION_ARG_INT, NULL,
+  { "timeline-pages-wide", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: spread the timeline over N pages across (default 1)"), N_("N") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
@@ -411,6 +411,7 @@ run_export_pdf (GVariantDict       *options,
   g_autofree char *out = lookup_filename (options, "export-pdf");
   const char *paper_text = NULL;
   const char *sections_text = NULL;
+  const char *pages_text = NULL;
   int pages_wide = 1;
   MpPaper paper = mp_paper_from_locale ();
   MpPrintSections sections = MP_PRINT_SECTIONS_DEFAULT;
@@ -444,12 +445,19 @@ run_export_pdf (GVariantDict       *options,
                   g_get_prgname (), sections_text);
       return MP_EXIT_USAGE;
     }
-  if (g_variant_dict_lookup (options, "timeline-pages-wide", "i", &pages_wide) &&
-      (pages_wide < 1 || pages_wide > MP_PRINT_MAX_PAGES_WIDE))
+  /* A string, not an int: GApplication leaves an int option of 0 out of
+   * the dictionary, and 0 is wrong usage here. */
+  if (g_variant_dict_lookup (options, "timeline-pages-wide", "&s", &pages_text))
     {
-      g_printerr (_("%s: --timeline-pages-wide=%d: give a number from 1 to %d\n"),
-                  g_get_prgname (), pages_wide, MP_PRINT_MAX_PAGES_WIDE);
-      return MP_EXIT_USAGE;
+      guint64 value = 0;
+
+      if (!g_ascii_string_to_unsigned (pages_text, 10, 1, MP_PRINT_MAX_PAGES_WIDE, &value, NULL))
+        {
+          g_printerr (_("%s: --timeline-pages-wide=%s: give a number from 1 to %d\n"),
+                      g_get_prgname (), pages_text, MP_PRINT_MAX_PAGES_WIDE);
+          return MP_EXIT_USAGE;
+        }
+      pages_wide = (int) value;
     }
   if ((plan = load_one ("--export-pdf", files, &status)) == NULL)
     return status;

@@ -1009,6 +1009,8 @@ flow_table_blocks (Flow  *flow,
       b->table = t;
       b->row = g_ptr_array_index (t->rows, i);
       b->height = b->row->h;
+      /* No last row alone on a page. */
+      b->keep_with_next = t->rows->len >= 3 && i == t->rows->len - 2;
     }
 }
 
@@ -1897,7 +1899,7 @@ build_milestones (Flow *flow)
   spec[4] = (ColSpec) { _("Customer owner"), 48, 82, FALSE, PANGO_ALIGN_LEFT };
   spec[5] = (ColSpec) { _("Start"), 42, 64, FALSE, PANGO_ALIGN_LEFT, TRUE };
   spec[6] = (ColSpec) { _("Due"), 42, 64, FALSE, PANGO_ALIGN_LEFT, TRUE };
-  spec[7] = (ColSpec) { _("Status"), 42, 84, FALSE, PANGO_ALIGN_LEFT, TRUE };
+  spec[7] = (ColSpec) { _("Status"), 42, 84, FALSE, PANGO_ALIGN_LEFT };
 
   for (guint i = 0; i < n; i++)
     {
@@ -1981,7 +1983,8 @@ build_milestones (Flow *flow)
           }
         if (mp_milestone_get_commitment (m))
           {
-            g_autofree char *c = esc (_("✓ Committed"));
+            /* Translators: a milestone's owner has committed to its date */
+            g_autofree char *c = g_markup_printf_escaped ("✓\u00a0%s", _("Committed"));
 
             g_string_append_printf (cell, "\n%s", c);
           }
