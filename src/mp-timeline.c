@@ -33,6 +33,8 @@
 #include "mp-format.h"
 #include "mp-model.h"
 #include "mp-schedule.h"
+#include "mp-style.h"
+#include "mp-style.h"
 #include "mp-timeline.h"
 #include "mp-timeline-private.h"
 
@@ -97,6 +99,7 @@ struct _MpTimeline
   graphene_rect_t     legend;
   gboolean            show_legend;
   gboolean            fit_pending;
+  gboolean            auto_fit;   /* fitted and not zoomed since: refit on resize */
   gboolean            scroll_to_selection_pending;
   double              pointer_x;  /* in chart coordinates, -1: outside */
   double              pointer_y;
@@ -212,31 +215,6 @@ milestone_of_task (MpTimeline *self,
 
 /* ---- palette and font ---- */
 
-static MpTimelinePaletteKind
-palette_from_settings (GtkSettings *settings)
-{
-  g_autofree char *theme = NULL;
-  gboolean dark = FALSE;
-  const char *env = g_getenv ("GTK_THEME");
-
-  g_object_get (settings,
-                "gtk-theme-name", &theme,
-                "gtk-application-prefer-dark-theme", &dark,
-                NULL);
-  /* GTK_THEME overrides the setting (as in "Adwaita:dark"). */
-  if (env != NULL && *env != '\0')
-    {
-      g_free (theme);
-      theme = g_strdup (env);
-    }
-  if (theme != NULL && strstr (theme, "HighContrast") != NULL)
-    return MP_TIMELINE_PALETTE_HIGH_CONTRAST;
-  if (dark ||
-      (theme != NULL && (g_str_has_suffix (theme, "-dark") || g_str_has_suffix (theme, ":dark"))))
-    return MP_TIMELINE_PALETTE_DARK;
-  return MP_TIMELINE_PALETTE_LIGHT;
-}
-
 static void
 update_style (MpTimeline *self)
 {
@@ -244,7 +222,8 @@ update_style (MpTimeline *self)
   PangoContext *context = gtk_widget_get_pango_context (widget);
   const PangoFontDescription *desc = pango_context_get_font_description (context);
   double resolution = pango_cairo_context_get_resolution (context);
-  MpTimelinePaletteKind kind = palette_from_settings (gtk_widget_get_settings (widget));
+  /* From the style itself (light text: dark), whatever the theme is called. */
+  MpTimelinePaletteKind kind = mp_style_get_timeline_palette_kind (widget);
 
   if (kind != self->palette_kind)
     {
@@ -645,6 +624,7 @@ on_hadj_changed (GtkAdjustment *adj,
 {
   if (self->syncing_adjustments || self->layout == NULL)
     return;
+  self->auto_fit = FALSE;
   mp_timeline_set_scroll_x (self->layout, &self->view, gtk_adjustment_get_value (adj));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -694,8 +674,9 @@ scroll_x_to_day (MpTimeline *self,
                  double      first)
 {
   self->view.scale.first = first;
+  self->auto_fit = FALSE;
   update_adjustments (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 /* The selected row in view, and its bar when it is off to one side. */
@@ -771,7 +752,7 @@ do_sync (MpTimeline *self,
     update_adjustments (self);
   else
     self->dirty |= DIRTY_SELECTION; /* adjustments at the next sync */
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -895,6 +876,35 @@ draw_drag_label (MpTimeline *self,
   g_object_unref (layout);
 }
 
+/* A line of text in the middle of the empty chart. */
+static void
+draw_hint (MpTimeline *self,
+           cairo_t    *cr,
+           const char *text)
+{
+  const MpTimelinePalette *pal = self->view.palette ? self->view.palette
+                                                    : mp_timeline_palette_get (MP_TIMELINE_PALETTE_LIGHT);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  double top = header_height (self), x, y;
+  int tw, th;
+
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), self->view.resolution);
+  if (self->font)
+    pango_layout_set_font_description (layout, self->font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &tw, &th);
+  x = MAX (4.0, (self->view.width - tw) / 2);
+  y = top + MAX (4.0, (self->view.height - top - th) / 2);
+  /* On the background colour: the today line may run behind it. */
+  rounded_rect (cr, x - 8, y - 4, tw + 16, th + 8, 4);
+  set_color (cr, &pal->background);
+  cairo_fill (cr);
+  set_color (cr, &pal->text_dim);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+}
+
 static void
 mp_timeline_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
@@ -913,6 +923,8 @@ mp_timeline_snapshot (GtkWidget   *widget,
       if (self->layout != NULL)
         {
           mp_timeline_render (cr, self->layout, &self->view);
+          if (mp_timeline_layout_get_n_rows (self->layout) == 0)
+            draw_hint (self, cr, _("No milestones yet. Add them in the list above."));
           if (self->drag_moved && self->drag_mode >= DRAG_MOVE && self->view.preview_milestone >= 0)
             draw_drag_label (self, cr);
         }
@@ -943,9 +955,11 @@ mp_timeline_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (child != self->popover)
-      gtk_widget_snapshot_child (widget, child, snapshot);
+  gtk_widget_snapshot_child (widget, self->toolbar, snapshot);
+  if (gtk_widget_get_child_visible (self->vscrollbar))
+    gtk_widget_snapshot_child (widget, self->vscrollbar, snapshot);
+  if (gtk_widget_get_child_visible (self->hscrollbar))
+    gtk_widget_snapshot_child (widget, self->hscrollbar, snapshot);
 }
 
 /* ---- size ---- */
@@ -996,6 +1010,7 @@ mp_timeline_size_allocate (GtkWidget *widget,
   MpTimeline *self = MP_TIMELINE (widget);
   int th, vw, hh, unused;
   double legend_h = 0, chart_w, chart_h;
+  gboolean refit;
 
   gtk_widget_measure (self->toolbar, GTK_ORIENTATION_VERTICAL, width, &unused, &th, NULL, NULL);
   gtk_widget_measure (self->vscrollbar, GTK_ORIENTATION_HORIZONTAL, -1, &unused, &vw, NULL, NULL);
@@ -1004,6 +1019,39 @@ mp_timeline_size_allocate (GtkWidget *widget,
     legend_h = ceil (mp_timeline_render_legend (NULL, &self->view, 0, 0, width - 2 * LEGEND_PADDING)) +
                2 * LEGEND_PADDING;
 
+  /* A scrollbar only when there is something to scroll: the rows taller
+   * than the chart, or the plan's range (or the view) wider than it. */
+  /* The first fit, before deciding on scrollbars: it sets the scale. */
+  if (self->fit_pending && self->layout != NULL && width - vw > 0)
+    {
+      self->fit_pending = FALSE;
+      self->auto_fit = TRUE;
+      self->view.width = width - vw;
+      self->view.height = MAX (0.0, height - th - hh - legend_h);
+      do_sync (self, FALSE);
+      mp_timeline_zoom_to_fit (self->layout, &self->view);
+    }
+  {
+    gboolean need_v = FALSE, need_h = FALSE;
+
+    if (self->layout != NULL && !self->fit_pending)
+      {
+        double cw, ch, sx, page_w = MAX (0, width - vw);
+
+        mp_timeline_get_content_size (self->layout, &self->view, &cw, &ch, &sx);
+        need_v = ch > height - th - hh - legend_h;
+        need_h = cw > page_w + 0.5 || sx < -0.5 || sx + page_w > cw + 0.5;
+      }
+    else if (self->layout != NULL)
+      need_v = TRUE; /* until the first fit: the usual case */
+    if (!need_v)
+      vw = 0;
+    if (!need_h)
+      hh = 0;
+    gtk_widget_set_child_visible (self->vscrollbar, need_v);
+    gtk_widget_set_child_visible (self->hscrollbar, need_h);
+  }
+
   chart_w = MAX (0, width - vw);
   chart_h = MAX (0.0, height - th - hh - legend_h);
   graphene_rect_init (&self->chart, 0, th, chart_w, chart_h);
@@ -1011,21 +1059,24 @@ mp_timeline_size_allocate (GtkWidget *widget,
 
   /* The adjustments first: changing them after allocating the
    * scrollbars would leave their sliders unallocated for this frame. */
+  /* Until the user zooms or scrolls sideways, the whole plan stays in
+   * view as the widget changes size. */
+  refit = self->auto_fit && self->layout != NULL && chart_w > 0 &&
+          fabs (chart_w - self->view.width) > 0.5;
   self->view.width = chart_w;
   self->view.height = chart_h;
   do_sync (self, FALSE);
-  if (self->fit_pending && self->layout != NULL && chart_w > 0)
-    {
-      self->fit_pending = FALSE;
-      mp_timeline_zoom_to_fit (self->layout, &self->view);
-    }
+  if (refit)
+    mp_timeline_zoom_to_fit (self->layout, &self->view);
   update_adjustments (self);
   if (self->scroll_to_selection_pending)
     scroll_to_selection (self);
 
   gtk_widget_size_allocate (self->toolbar, &(GtkAllocation) { 0, 0, width, th }, -1);
-  gtk_widget_size_allocate (self->vscrollbar, &(GtkAllocation) { (int) chart_w, th, vw, (int) chart_h }, -1);
-  gtk_widget_size_allocate (self->hscrollbar, &(GtkAllocation) { 0, th + (int) chart_h, (int) chart_w, hh }, -1);
+  if (vw > 0)
+    gtk_widget_size_allocate (self->vscrollbar, &(GtkAllocation) { (int) chart_w, th, vw, (int) chart_h }, -1);
+  if (hh > 0)
+    gtk_widget_size_allocate (self->hscrollbar, &(GtkAllocation) { 0, th + (int) chart_h, (int) chart_w, hh }, -1);
 
   if (gtk_widget_get_visible (self->popover))
     gtk_popover_present (GTK_POPOVER (self->popover));
@@ -1040,10 +1091,11 @@ zoom_around (MpTimeline *self,
 {
   double chart_x = MAX (0.0, self->view.label_width);
 
+  self->auto_fit = FALSE;
   if (mp_scale_zoom_around (&self->view.scale, factor, anchor_x - chart_x))
     {
       update_adjustments (self);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
     }
 }
 
@@ -1083,8 +1135,9 @@ mp_timeline_zoom_fit (MpTimeline *self)
       return;
     }
   mp_timeline_zoom_to_fit (self->layout, &self->view);
+  self->auto_fit = TRUE;
   update_adjustments (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -1250,7 +1303,6 @@ ask_shift (MpTimeline  *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog, *area, *scrolled, *label;
   g_autofree char *list = describe_changes (G_LIST_MODEL (changes));
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (changes));
 
   self->shift_changes = g_object_ref (changes);
   self->shift_mode = mode;
@@ -1265,10 +1317,10 @@ ask_shift (MpTimeline  *self,
                                    mp_milestone_get_title (m));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
                                             g_dngettext (NULL,
-                                                         "Moving it by %d day moves %u milestones with it (dependents land on working days):",
-                                                         "Moving it by %d days moves %u milestones with it (dependents land on working days):",
+                                                         "Moving it by %d day would also move these (each to a working day):",
+                                                         "Moving it by %d days would also move these (each to a working day):",
                                                          ABS (days)),
-                                            days, n - 1);
+                                            days);
   area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
   label = gtk_label_new (list);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
@@ -2293,10 +2345,18 @@ mp_timeline_class_init (MpTimelineClass *klass)
 
 static GtkWidget *
 tool_button (const char *icon,
+             const char *fallback,
              const char *action,
              const char *name)
 {
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  GtkWidget *button;
+
+  /* Without the icon (a minimal system, isolated tests) a short text. */
+  if (gtk_icon_theme_has_icon (theme, icon))
+    button = gtk_button_new_from_icon_name (icon);
+  else
+    button = gtk_button_new_with_label (fallback);
 
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_widget_set_tooltip_text (button, name);
@@ -2331,9 +2391,9 @@ mp_timeline_init (MpTimeline *self)
   gtk_widget_add_css_class (self->toolbar, "toolbar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->toolbar),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline zoom"), -1);
-  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-out-symbolic", "timeline.zoom-out", _("Zoom Out")));
-  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-in-symbolic", "timeline.zoom-in", _("Zoom In")));
-  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-fit-best-symbolic", "timeline.zoom-fit", _("Zoom to Fit")));
+  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-out-symbolic", "−", "timeline.zoom-out", _("Zoom Out")));
+  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-in-symbolic", "+", "timeline.zoom-in", _("Zoom In")));
+  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-fit-best-symbolic", C_("zoom", "Fit"), "timeline.zoom-fit", _("Zoom to Fit")));
   self->legend_button = gtk_toggle_button_new_with_mnemonic (_("_Legend"));
   gtk_button_set_has_frame (GTK_BUTTON (self->legend_button), FALSE);
   gtk_widget_set_focus_on_click (self->legend_button, FALSE);

@@ -960,6 +960,67 @@ test_screenshots (void)
       }
 }
 
+static void
+save_shot (GdkTexture *texture,
+           const char *name)
+{
+  const char *dir = g_getenv ("MP_TIMELINE_SHOTS");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The states worth a look: a drag in progress (with its label), the
+ * selection, hover, the dark and high-contrast palettes, a baseline. */
+static void
+test_screenshots_states (void)
+{
+  Fixture f;
+  MpMilestone *pilot;
+  guint index;
+  double x, y;
+  GtkSettings *settings;
+  g_autofree char *theme = NULL;
+  g_autoptr(MpBaseline) baseline = NULL;
+
+  fixture_open (&f, "acme-rollout.mplan", 1100, 380);
+  pilot = find_milestone (f.doc, "m-pilot", &index);
+  baseline = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_baselines (mp_document_get_plan (f.doc))), 0);
+  mp_timeline_set_baseline (f.timeline, baseline);
+  mp_timeline_select (f.timeline, find_milestone (f.doc, "m-security", NULL));
+  bar_point (f.timeline, pilot, index, 0, &x, &y);
+  mp_timeline_handle_motion (f.timeline, x, y);
+  drag (f.timeline, x, y, 9 * mp_timeline_get_view (f.timeline)->scale.px_per_day, FALSE);
+  spin_frames (3);
+  {
+    g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (f.timeline));
+    save_shot (texture, "timeline-state-drag.png");
+  }
+  g_assert_true (mp_timeline_handle_key (f.timeline, GDK_KEY_Escape, 0));
+
+  settings = gtk_widget_get_settings (GTK_WIDGET (f.timeline));
+  g_object_get (settings, "gtk-theme-name", &theme, NULL);
+  g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+  spin_frames (3);
+  {
+    g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (f.timeline));
+    g_assert_cmpuint (count_colours (texture), >, 20);
+    save_shot (texture, "timeline-state-dark.png");
+  }
+  g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, "gtk-theme-name", "HighContrast", NULL);
+  spin_frames (3);
+  {
+    g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (f.timeline));
+    save_shot (texture, "timeline-state-high-contrast.png");
+  }
+  g_object_set (settings, "gtk-theme-name", theme, NULL);
+  spin_frames (1);
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -985,5 +1046,6 @@ main (int   argc,
   g_test_add_func ("/timeline-widget/palette", test_palette);
   g_test_add_func ("/timeline-widget/model-changes", test_model_changes);
   g_test_add_func ("/timeline-widget/screenshots", test_screenshots);
+  g_test_add_func ("/timeline-widget/screenshots-states", test_screenshots_states);
   return g_test_run ();
 }
