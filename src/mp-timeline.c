@@ -111,6 +111,7 @@ struct _MpTimeline
   double              press_x, press_y; /* chart coordinates */
   gboolean            drag_moved;
   int                 drag_milestone;
+  MpMilestone        *drag_object;  /* the same, in case the plan changes meanwhile */
   MpDate              drag_start, drag_due; /* the milestone's dates before */
 
   /* the pending shift question */
@@ -1487,17 +1488,19 @@ on_drag_begin (GtkGestureDrag *gesture,
 
   self->drag_mode = DRAG_NONE;
   self->drag_moved = FALSE;
-  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (self->layout == NULL)
-    return;
+  g_clear_object (&self->drag_object);
   x -= self->chart.origin.x;
   y -= self->chart.origin.y;
   if (x < 0 || y < 0 || x >= self->chart.size.width || y >= self->chart.size.height)
     {
+      /* The toolbar or a scrollbar. */
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
+  if (!gtk_widget_is_focus (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->layout == NULL)
+    return;
   do_sync (self, TRUE);
   self->press_x = self->pointer_x = x;
   self->press_y = self->pointer_y = y;
@@ -1516,6 +1519,7 @@ on_drag_begin (GtkGestureDrag *gesture,
         if (self->document != NULL && mp_milestone_get_due (m) != MP_DATE_NONE)
           {
             self->drag_milestone = hit->milestone;
+            self->drag_object = g_object_ref (m);
             self->drag_start = mp_milestone_get_start (m);
             self->drag_due = mp_milestone_get_due (m);
             self->drag_mode = hit->kind == MP_TIMELINE_HIT_START_HANDLE ? DRAG_START
@@ -1615,6 +1619,8 @@ on_drag_end (GtkGestureDrag *gesture,
   DragMode mode = self->drag_mode;
   gboolean moved = self->drag_moved;
 
+  g_autoptr(MpMilestone) m = g_steal_pointer (&self->drag_object);
+
   self->drag_mode = DRAG_NONE;
   self->drag_moved = FALSE;
   if (mode == DRAG_NONE || self->layout == NULL)
@@ -1622,7 +1628,13 @@ on_drag_end (GtkGestureDrag *gesture,
 
   if (mode >= DRAG_MOVE && moved && self->view.preview_milestone == self->drag_milestone)
     {
-      commit_dates (self, mode, self->drag_milestone, self->view.preview_start, self->view.preview_due);
+      /* An undo during the drag may have removed or moved the milestone. */
+      int index = mp_timeline_layout_find_milestone (self->layout, m);
+
+      if (index >= 0)
+        commit_dates (self, mode, index, self->view.preview_start, self->view.preview_due);
+      else
+        clear_preview (self);
       return;
     }
   clear_preview (self);
@@ -1650,6 +1662,7 @@ cancel_drag (MpTimeline *self)
 {
   self->drag_mode = DRAG_NONE;
   self->drag_moved = FALSE;
+  g_clear_object (&self->drag_object);
   clear_preview (self);
   /* Ends the gesture; drag-end then finds nothing to do. */
   gtk_event_controller_reset (GTK_EVENT_CONTROLLER (self->drag));
@@ -2050,6 +2063,7 @@ disconnect_document (MpTimeline *self)
   self->sel_row = -1;
   self->view.selected = -1;
   self->drag_mode = DRAG_NONE;
+  g_clear_object (&self->drag_object);
   self->view.preview_milestone = -1;
 }
 

@@ -17,6 +17,7 @@
 
 #include "mp-document.h"
 #include "mp-model.h"
+#include "mp-plan-generator.h"
 #include "mp-plan-io.h"
 #include "mp-timeline.h"
 #include "mp-timeline-private.h"
@@ -1021,6 +1022,68 @@ test_screenshots_states (void)
   fixture_close (&f);
 }
 
+/* A plan of 5,000 milestones with the list's tree and selection: the
+ * frame only draws what is visible, the layout is built once per
+ * change. Prints figures; asserts no time. */
+static void
+test_large_plan (void)
+{
+  g_autoptr(MpPlan) plan = mp_plan_generator_generate_n (5000);
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+  GListModel *ms = G_LIST_MODEL (mp_plan_get_milestones (plan));
+  GtkTreeListModel *tree = gtk_tree_list_model_new (g_object_ref (ms), FALSE, FALSE, create_children, NULL, NULL);
+  g_autoptr(GtkSingleSelection) sel = gtk_single_selection_new (G_LIST_MODEL (tree));
+  GtkWidget *window = gtk_window_new ();
+  MpTimeline *tl = MP_TIMELINE (mp_timeline_new ());
+  g_autoptr(GTimer) timer = g_timer_new ();
+  const MpTimelineView *v;
+  double t_set, t_frames;
+  g_autoptr(MpMilestone) last = g_list_model_get_item (ms, 4999);
+
+  gtk_single_selection_set_autoselect (sel, FALSE);
+  gtk_single_selection_set_can_unselect (sel, TRUE);
+  gtk_single_selection_set_selected (sel, GTK_INVALID_LIST_POSITION);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 420);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (tl));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_frames (3);
+
+  g_timer_start (timer);
+  mp_timeline_set_document (tl, doc);
+  mp_timeline_set_selection (tl, sel);
+  t_set = g_timer_elapsed (timer, NULL);
+  spin_frames (3);
+
+  /* The list selects its last row: the timeline scrolls down to it. */
+  gtk_single_selection_set_selected (sel, 4999);
+  v = mp_timeline_get_view (tl);
+  g_assert_true (mp_timeline_get_selected (tl) == last);
+  g_assert_cmpfloat (v->scroll_y, >, 4000 * mp_timeline_view_get_row_height (v));
+
+  t_frames = 0;
+  for (int i = 0; i < 5; i++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      spin_frames (1);
+      g_timer_start (timer);
+      texture = render_widget (GTK_WIDGET (tl));
+      t_frames += g_timer_elapsed (timer, NULL) / 5;
+      mp_timeline_zoom_in (tl);
+    }
+  g_test_message ("5,000 milestones: set document and selection %.1f ms, a frame %.1f ms",
+                  t_set * 1000, t_frames * 1000);
+
+  /* Up from the last row: the list follows. */
+  gtk_widget_grab_focus (GTK_WIDGET (tl));
+  g_assert_true (mp_timeline_handle_key (tl, GDK_KEY_Up, 0));
+  g_assert_cmpuint (gtk_single_selection_get_selected (sel), ==, 4998);
+
+  mp_timeline_set_selection (tl, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_frames (1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1045,6 +1108,7 @@ main (int   argc,
   g_test_add_func ("/timeline-widget/accessible", test_accessible);
   g_test_add_func ("/timeline-widget/palette", test_palette);
   g_test_add_func ("/timeline-widget/model-changes", test_model_changes);
+  g_test_add_func ("/timeline-widget/large-plan", test_large_plan);
   g_test_add_func ("/timeline-widget/screenshots", test_screenshots);
   g_test_add_func ("/timeline-widget/screenshots-states", test_screenshots_states);
   return g_test_run ();
