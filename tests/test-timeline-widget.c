@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mp-document.h"
+#include "mp-milestones-view.h"
 #include "mp-model.h"
 #include "mp-plan-generator.h"
 #include "mp-plan-io.h"
@@ -890,6 +891,8 @@ test_model_changes (void)
 
 /* ---- screenshots ---- */
 
+static void save_shot (GdkTexture *texture, const char *name);
+
 static GdkTexture *
 render_widget (GtkWidget *widget)
 {
@@ -1022,6 +1025,66 @@ test_screenshots_states (void)
   fixture_close (&f);
 }
 
+/* With the real milestones list above it, as the window embeds it. */
+static void
+test_with_milestones_view (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  MpMilestonesView *list = MP_MILESTONES_VIEW (mp_milestones_view_new ());
+  MpTimeline *tl = MP_TIMELINE (mp_timeline_new ());
+  MpMilestone *demo, *pilot;
+  guint index;
+  double x, y;
+
+  gtk_paned_set_start_child (GTK_PANED (paned), GTK_WIDGET (list));
+  gtk_paned_set_end_child (GTK_PANED (paned), GTK_WIDGET (tl));
+  gtk_paned_set_position (GTK_PANED (paned), 380);
+  gtk_window_set_child (GTK_WINDOW (window), paned);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  mp_milestones_view_set_document (list, doc);
+  mp_timeline_set_document (tl, doc);
+  mp_timeline_set_selection (tl, mp_milestones_view_get_selection (list));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_frames (10);
+
+  demo = find_milestone (doc, "m-demo", NULL);
+  pilot = find_milestone (doc, "m-pilot", NULL);
+  /* The list shows the tasks of every milestone (it expands them all):
+   * the timeline has the same rows, so the demo's row is its position in
+   * the list. */
+  {
+    GListModel *rows = G_LIST_MODEL (mp_milestones_view_get_selection (list));
+
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 13);
+    for (index = 0; index < g_list_model_get_n_items (rows); index++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, index);
+        g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+        if (item == (GObject *) demo)
+          break;
+      }
+    g_assert_cmpuint (index, ==, 3);
+  }
+  bar_point (tl, demo, index, 0, &x, &y);
+  click (tl, x, y);
+  g_assert_true (mp_timeline_get_selected (tl) == demo);
+  g_assert_cmpuint (gtk_single_selection_get_selected (mp_milestones_view_get_selection (list)), ==, 3);
+  g_assert_true (mp_milestones_view_get_selected (list) == demo);
+  mp_milestones_view_select (list, MP_RECORD (pilot));
+  g_assert_true (mp_timeline_get_selected (tl) == pilot);
+  spin_frames (3);
+  {
+    g_autoptr(GdkTexture) texture = render_widget (window);
+    save_shot (texture, "timeline-in-window.png");
+  }
+  mp_timeline_set_selection (tl, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_frames (1);
+}
+
 /* A plan of 5,000 milestones with the list's tree and selection: the
  * frame only draws what is visible, the layout is built once per
  * change. Prints figures; asserts no time. */
@@ -1108,6 +1171,7 @@ main (int   argc,
   g_test_add_func ("/timeline-widget/accessible", test_accessible);
   g_test_add_func ("/timeline-widget/palette", test_palette);
   g_test_add_func ("/timeline-widget/model-changes", test_model_changes);
+  g_test_add_func ("/timeline-widget/with-milestones-view", test_with_milestones_view);
   g_test_add_func ("/timeline-widget/large-plan", test_large_plan);
   g_test_add_func ("/timeline-widget/screenshots", test_screenshots);
   g_test_add_func ("/timeline-widget/screenshots-states", test_screenshots_states);
