@@ -9,6 +9,7 @@
 #include "mp-application.h"
 #include "mp-cli.h"
 #include "mp-document.h"
+#include "mp-style.h"
 #include "mp-window.h"
 
 #include <glib/gstdio.h>
@@ -276,6 +277,8 @@ about_activated (GSimpleAction *action,
                          "version", PACKAGE_VERSION,
                          "comments", _("Plan a sale together with your customer: goals, milestones with an owner on each side, dates and a communication cadence."),
                          "license-type", GTK_LICENSE_GPL_3_0,
+                         "website", "https://example.com/mutualplan",
+                         "copyright", "© 2026 The MutualPlan team",
                          "authors", authors,
                          "translator-credits", _("translator-credits"),
                          NULL);
@@ -306,6 +309,9 @@ mp_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);
+  /* GTK 4.8 without libadwaita does not follow the desktop's dark and
+   * high-contrast settings by itself. */
+  mp_style_follow_desktop ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
