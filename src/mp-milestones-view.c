@@ -19,6 +19,7 @@
 #include "mp-milestones-view.h"
 #include "mp-model.h"
 #include "mp-participant-picker.h"
+#include "mp-timeline.h"
 
 struct _MpMilestonesView
 {
@@ -31,6 +32,7 @@ struct _MpMilestonesView
   GtkWidget          *paned;
   GtkColumnView      *view;
   MpMilestoneDetail  *detail;
+  MpTimeline         *timeline;
   guint               scroll_id;
   guint               flags_id;
   GHashTable         *flag_items; /* bound GtkListItems of the flags column */
@@ -1063,6 +1065,7 @@ mp_milestones_view_set_document (MpMilestonesView *self,
     }
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   mp_milestone_detail_set_document (self->detail, document);
+  mp_timeline_set_document (self->timeline, document);
   on_selection_changed (self);
 }
 
@@ -1259,6 +1262,24 @@ mp_milestones_view_init (MpMilestonesView *self)
   gtk_widget_set_hexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (outer), toolbar);
   gtk_box_append (GTK_BOX (outer), scrolled);
+
+  /* The timeline below the list: both visible at 1280×800, in step. */
+  self->timeline = MP_TIMELINE (mp_timeline_new ());
+  mp_timeline_set_selection (self->timeline, self->selection);
+  mp_timeline_set_list_vadjustment (self->timeline,
+                                    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)));
+  {
+    GtkWidget *split = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+
+    gtk_paned_set_start_child (GTK_PANED (split), outer);
+    gtk_paned_set_end_child (GTK_PANED (split), GTK_WIDGET (self->timeline));
+    gtk_paned_set_shrink_start_child (GTK_PANED (split), FALSE);
+    gtk_paned_set_shrink_end_child (GTK_PANED (split), FALSE);
+    gtk_paned_set_position (GTK_PANED (split), 330);
+    gtk_widget_set_size_request (outer, -1, 160);
+    gtk_widget_set_size_request (GTK_WIDGET (self->timeline), -1, 200);
+    outer = split;
+  }
 
   self->detail = MP_MILESTONE_DETAIL (mp_milestone_detail_new ());
   self->paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
