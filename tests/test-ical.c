@@ -1084,6 +1084,7 @@ test_xdg_email (void)
   }
 
   /* xdg-email fails: the files are only saved. */
+  g_free (fake);
   fake = g_strdup ("#!/bin/sh\nexit 3\n");
   g_assert_true (g_file_set_contents (script, fake, -1, NULL));
   g_assert_cmpint (compose_sync (to, "S", "B", attachment), ==, MP_MAIL_ROUTE_SAVED);

@@ -4,6 +4,7 @@
  */
 #include "mp-json-check.h"
 
+#include <math.h>
 #include <string.h>
 
 typedef struct {
@@ -63,6 +64,26 @@ describe (Scanner *s)
     }
 }
 
+/* Four hex digits at @p (not past @end). */
+static gboolean
+scan_hex4 (const char *p,
+           const char *end,
+           guint      *value)
+{
+  guint v = 0;
+
+  if (end - p < 4)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return FALSE;
+      v = v * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  *value = v;
+  return TRUE;
+}
+
 static gboolean
 scan_string (Scanner *s)
 {
@@ -87,10 +108,27 @@ scan_string (Scanner *s)
             break;
           if (*s->p == 'u')
             {
-              for (int i = 1; i <= 4; i++)
-                if (s->p + i >= s->end || !g_ascii_isxdigit (s->p[i]))
-                  return fail (s, s->p, "\\u must be followed by four hex digits");
+              const char *escape = s->p - 1;
+              guint unit;
+
+              if (!scan_hex4 (s->p + 1, s->end, &unit))
+                return fail (s, s->p, "\\u must be followed by four hex digits");
               s->p += 5;
+              /* C strings end at NUL: the text would be cut short. */
+              if (unit == 0)
+                return fail (s, escape, "\\u0000 (a NUL character) is not allowed in a plan file");
+              /* A surrogate pair is two escapes; half of one is no character. */
+              if (unit >= 0xDC00 && unit <= 0xDFFF)
+                return fail (s, escape, "\\u%04X is half of a UTF-16 surrogate pair without its first half", unit);
+              if (unit >= 0xD800 && unit <= 0xDBFF)
+                {
+                  guint low;
+
+                  if (s->end - s->p < 6 || s->p[0] != '\\' || s->p[1] != 'u' ||
+                      !scan_hex4 (s->p + 2, s->end, &low) || low < 0xDC00 || low > 0xDFFF)
+                    return fail (s, escape, "\\u%04X is half of a UTF-16 surrogate pair without its second half", unit);
+                  s->p += 6;
+                }
               continue;
             }
           if (strchr ("\"\\/bfnrt", *s->p) == NULL)
@@ -133,6 +171,19 @@ scan_number (Scanner *s)
       while (s->p < s->end && g_ascii_isdigit (*s->p))
         s->p++;
     }
+
+  /* json-glib wraps integers past 64 bits around (99999999999999999999
+   * would read as a small number) and reads 1e999 as infinity, which
+   * cannot be written back: refuse both. */
+  {
+    g_autofree char *text = g_strndup (begin, s->p - begin);
+    gboolean integer = strpbrk (text, ".eE") == NULL;
+
+    if (integer && !g_ascii_string_to_signed (text, 10, G_MININT64 + 1, G_MAXINT64, NULL, NULL))
+      return fail (s, begin, "the number %s is out of range (integers in a plan file fit in 64 bits)", text);
+    if (!integer && !isfinite (g_ascii_strtod (text, NULL)))
+      return fail (s, begin, "the number %s is out of range (too large for a floating-point number)", text);
+  }
   return TRUE;
 }
 

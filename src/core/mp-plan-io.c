@@ -12,7 +12,14 @@
  */
 #include "mp-plan-io.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "mp-json-check.h"
 #include "mp-model.h"
@@ -1025,6 +1032,77 @@ mp_plan_load_from_data (const char  *data,
   return g_steal_pointer (&plan);
 }
 
+/* Reads at most MP_PLAN_MAX_FILE_SIZE + 1 bytes from one open stream:
+ * the checks and the bytes concern the same file even when it is
+ * replaced, grows or vanishes meanwhile, and memory stays bounded. */
+static char *
+read_bounded (GFile         *file,
+              const char    *name,
+              gsize         *len,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GByteArray) buf = NULL;
+  goffset size;
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  /* fstat() of the open file, not another lookup of the name. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                         G_FILE_ATTRIBUTE_STANDARD_TYPE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   "%s: not a regular file (a device, pipe or socket); open a plan file", name);
+      return NULL;
+    }
+  size = g_file_info_get_size (info);
+  if (size > MP_PLAN_MAX_FILE_SIZE)
+    {
+      g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, "%s: the file is %.1f MiB; plan files may be at most %d MiB",
+                   name, size / (1024.0 * 1024.0), MP_PLAN_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  buf = g_byte_array_sized_new ((guint) size + 1);
+  for (;;)
+    {
+      guint8 chunk[65536];
+      gssize n = g_input_stream_read (G_INPUT_STREAM (stream), chunk, sizeof chunk, cancellable, &local_error);
+
+      if (n < 0)
+        {
+          g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", name, local_error->message);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (buf->len + (gsize) n > MP_PLAN_MAX_FILE_SIZE)
+        {
+          /* It grew while being read. */
+          g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, "%s: the file is over %d MiB; plan files may be at most %d MiB",
+                       name, MP_PLAN_MAX_FILE_SIZE / (1024 * 1024), MP_PLAN_MAX_FILE_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (buf, chunk, (guint) n);
+    }
+  *len = buf->len;
+  g_byte_array_append (buf, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&buf), FALSE);
+}
+
 MpPlan *
 mp_plan_load_from_file (GFile         *file,
                         GCancellable  *cancellable,
@@ -1034,13 +1112,14 @@ mp_plan_load_from_file (GFile         *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
-  gsize len;
+  gsize len = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  /* Refuse huge files before reading them into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  /* A folder: say so (reading it would only say "is a directory"); a
+   * pipe would block in open() and a device never end. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
   if (info == NULL)
     {
       g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", name, local_error->message);
@@ -1051,17 +1130,15 @@ mp_plan_load_from_file (GFile         *file,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a plan file", name);
       return NULL;
     }
-  if (g_file_info_get_size (info) > MP_PLAN_MAX_FILE_SIZE)
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, "%s: the file is %.1f MiB; plan files may be at most %d MiB",
-                   name, g_file_info_get_size (info) / (1024.0 * 1024.0), MP_PLAN_MAX_FILE_SIZE / (1024 * 1024));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   "%s: not a regular file (a device, pipe or socket); open a plan file", name);
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+  contents = read_bounded (file, name, &len, cancellable, error);
+  if (contents == NULL)
+    return NULL;
   return mp_plan_load_from_data (contents, len, name, error);
 }
 
@@ -1438,6 +1515,176 @@ mp_plan_to_bytes (MpPlan *plan)
   return g_string_free_to_bytes (out);
 }
 
+/* Fails with the message every writer shows: what happened, and that
+ * the previous version is unchanged. */
+static gboolean
+fail_write (GFile       *file,
+            GError     **error,
+            GQuark       domain,
+            int          code,
+            const char  *what)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  g_set_error (error, domain, code,
+               "Could not save “%s”: %s. The previous version of the file is unchanged.",
+               name, what);
+  return FALSE;
+}
+
+static gboolean
+fail_errno (GFile      *file,
+            GError    **error,
+            int         saved_errno,
+            const char *doing)
+{
+  g_autofree char *what = g_strdup_printf ("%s: %s", doing, g_strerror (saved_errno));
+
+  return fail_write (file, error, G_IO_ERROR, g_io_error_from_errno (saved_errno), what);
+}
+
+static gboolean
+write_all_fd (int          fd,
+              const char  *data,
+              gsize        len)
+{
+  while (len > 0)
+    {
+      gssize n = write (fd, data, MIN (len, (gsize) G_MAXSSIZE));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      data += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+/* The previous version as PATH~: a hard link, or a copy where links
+ * are not possible. */
+static gboolean
+make_backup (const char *path,
+             GError    **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (g_unlink (backup) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "the backup copy cannot be replaced: %s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (link (path, backup) == 0)
+    return TRUE;
+  if (!g_file_get_contents (path, &contents, &len, error) ||
+      !g_file_set_contents_full (backup, contents, len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* Local files: a temporary file next to the target, written, flushed
+ * to disk and renamed over the target only when all of it is there.
+ * Unlike g_file_replace_contents() (GLib 2.74), a failed write (disk
+ * full) never replaces the target, a symbolic link is followed and
+ * stays a link, and the temporary file is removed on every failure. */
+static gboolean
+write_local_atomic (GFile         *file,
+                    const char    *data,
+                    gsize          len,
+                    gboolean       backup,
+                    GError       **error)
+{
+  g_autofree char *given = g_file_get_path (file);
+  g_autofree char *real = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  struct stat st;
+  gboolean exists;
+  int fd;
+
+  /* Write where a symbolic link points, so that it stays a link. */
+  real = realpath (given, NULL);
+  if (real == NULL)
+    real = g_strdup (given); /* a new file */
+  exists = stat (real, &st) == 0;
+  if (exists && S_ISDIR (st.st_mode))
+    return fail_write (file, error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                       "a folder of that name is in the way");
+  if (exists && !S_ISREG (st.st_mode))
+    return fail_write (file, error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                       "it is not a regular file");
+
+  dir = g_path_get_dirname (real);
+  base = g_path_get_basename (real);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  /* 0666 less the umask, as for any new file. */
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return fail_errno (file, error, errno, "cannot create a file in its folder");
+
+  /* The new version keeps the old one's permissions and, where allowed
+   * (root), its owner. Neither is worth failing the save for. */
+  if (exists)
+    {
+      if (fchmod (fd, st.st_mode & 07777) != 0)
+        g_debug ("could not keep the permissions of %s: %s", real, g_strerror (errno));
+      if ((st.st_uid != getuid () || st.st_gid != getgid ()) && fchown (fd, st.st_uid, st.st_gid) != 0)
+        g_debug ("could not keep the owner of %s: %s", real, g_strerror (errno));
+    }
+
+  if (!write_all_fd (fd, data, len) || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp);
+      return fail_errno (file, error, saved_errno, "writing failed");
+    }
+  if (close (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      return fail_errno (file, error, saved_errno, "writing failed");
+    }
+  if (backup && exists)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!make_backup (real, &local_error))
+        {
+          g_unlink (tmp);
+          return fail_write (file, error, local_error->domain, local_error->code, local_error->message);
+        }
+    }
+  if (g_rename (tmp, real) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp);
+      return fail_errno (file, error, saved_errno, "cannot put the new version in place");
+    }
+  /* The rename itself survives a crash once the folder is on disk too. */
+  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  return TRUE;
+}
+
 gboolean
 mp_write_file_atomic (GFile         *file,
                       GBytes        *bytes,
@@ -1450,18 +1697,48 @@ mp_write_file_atomic (GFile         *file,
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
 
-  /* g_file_replace_contents() writes a temporary file next to the target
-   * and renames it over the target only once everything is written. */
-  if (!g_file_replace_contents (file, data ? data : "", len, NULL, backup, G_FILE_CREATE_NONE,
-                                new_etag, cancellable, &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
+  if (data == NULL)
+    data = "";
 
-      g_set_error (error, local_error->domain, local_error->code,
-                   "Could not save “%s”: %s. The previous version of the file is unchanged.",
-                   name, local_error->message);
-      return FALSE;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (g_file_is_native (file))
+    {
+      g_autoptr(GFileInfo) info = NULL;
+
+      if (!write_local_atomic (file, data, len, backup, error))
+        return FALSE;
+      if (new_etag != NULL)
+        {
+          info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+          *new_etag = info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+        }
+      return TRUE;
     }
+
+  /* Other locations (gvfs): their own replace, closed with a cancelled
+   * cancellable after a failed write so that nothing is put in place. */
+  {
+    g_autoptr(GFileOutputStream) out = NULL;
+    g_autoptr(GCancellable) abort_close = NULL;
+    gsize written;
+
+    out = g_file_replace (file, NULL, backup, G_FILE_CREATE_NONE, cancellable, &local_error);
+    if (out == NULL)
+      return fail_write (file, error, local_error->domain, local_error->code, local_error->message);
+    if (!g_output_stream_write_all (G_OUTPUT_STREAM (out), data, len, &written, cancellable, &local_error))
+      {
+        abort_close = g_cancellable_new ();
+        g_cancellable_cancel (abort_close);
+        g_output_stream_close (G_OUTPUT_STREAM (out), abort_close, NULL);
+        return fail_write (file, error, local_error->domain, local_error->code, local_error->message);
+      }
+    if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error))
+      return fail_write (file, error, local_error->domain, local_error->code, local_error->message);
+    if (new_etag != NULL)
+      *new_etag = g_strdup (g_file_output_stream_get_etag (out));
+  }
   return TRUE;
 }
 
