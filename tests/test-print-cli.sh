@@ -103,6 +103,17 @@ for f in "$data"/valid/*.mplan; do
         not_ok "$what: no text under 7 pt" "smallest ${smallest} pt"
       fi
 
+      # Every page: the plan's title, the date printed, "Page X of Y".
+      title=$(/usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["title"])' "$f")
+      bad=""
+      for ((i = 1; i <= pages; i++)); do
+        pt=$(pdftotext -f $i -l $i "$pdf" -)
+        grep -qF -- "$title" <<<"$pt" && grep -qF "Printed 1 Mar 2027" <<<"$pt" &&
+          grep -qF "Page $i of $pages" <<<"$pt" || bad="$bad $i"
+      done
+      [ -z "$bad" ] && ok "$what: title, date printed and page X of Y on every page" \
+        || not_ok "$what: running header and footer" "pages:$bad"
+
       if [ "$wide-$paper" = 1-a4 ] || [ "$wide-$paper" = 2-letter ]; then
         pdftoppm -r 60 -png "$pdf" "$png/$name-$paper-$wide" && ok "$what: pages rendered to $png" \
           || not_ok "$what: pdftoppm renders the pages"
@@ -110,6 +121,15 @@ for f in "$data"/valid/*.mplan; do
     done
   done
 done
+
+# Overdue is marked in the milestones table and in the next steps.
+run "$bin" --export-pdf="$tmp/late.pdf" --sections=overview,milestones "$data/valid/acme-rollout.mplan"
+t=$(pdftotext -layout "$tmp/late.pdf" -)
+if grep -q "Overdue.3.days" <<<"$t" && grep -q "5 days late" <<<"$t" && grep -q "1 overdue" <<<"$t"; then
+  ok "overdue milestones and tasks are marked (today 1 Mar 2027)"
+else
+  not_ok "overdue marks" "$t"
+fi
 
 # German text comes through intact, umlauts and all.
 run "$bin" --export-pdf="$tmp/de.pdf" "$data/valid/mueller-maschinenbau.mplan"

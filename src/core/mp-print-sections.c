@@ -525,6 +525,20 @@ mp_print_build_overview (Flow *flow)
   }
 }
 
+/* @text with no-break spaces for its spaces. */
+static char *
+no_break (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p == ' ')
+      g_string_append (s, "\u00a0");
+    else
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
+}
+
 static gboolean
 task_overdue (MpPrintJob  *self,
               MpMilestone *m,
@@ -651,7 +665,9 @@ mp_print_build_milestones (Flow *flow)
           {
             g_autofree char *late = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Overdue %d day",
                                                                   "Overdue %d days", h->days_late), h->days_late);
-            g_autofree char *l = mp_print_esc (late);
+            /* One line: "Overdue 3 days" does not break. */
+            g_autofree char *kept = no_break (late);
+            g_autofree char *l = mp_print_esc (kept);
 
             g_string_append_printf (cell, "\n<span foreground=\"" MARKUP_WARN "\"><b>%s</b></span>", l);
           }
