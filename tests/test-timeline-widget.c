@@ -22,42 +22,12 @@
 #include "mp-plan-io.h"
 #include "mp-timeline.h"
 #include "mp-timeline-private.h"
+#include "mp-test-widgets.h"
 
 enum {
   RESPONSE_ONLY_THIS = 1,
   RESPONSE_WITH_DEPENDENTS = 2,
 };
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_frames (int n)
-{
-  for (int i = 0; i < n; i++)
-    {
-      gboolean done = FALSE;
-      g_timeout_add (20, timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static MpDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MpDocument *doc = mp_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
 
 static MpMilestone *
 find_milestone (MpDocument *doc,
@@ -93,7 +63,7 @@ fixture_open (Fixture    *f,
               int         width,
               int         height)
 {
-  f->doc = load_fixture (name);
+  f->doc = mp_test_load_fixture (name);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   f->timeline = MP_TIMELINE (mp_timeline_new ());
@@ -101,8 +71,8 @@ fixture_open (Fixture    *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->timeline));
   gtk_window_present (GTK_WINDOW (f->window));
   for (int i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (f->timeline)) < width / 2; i++)
-    spin_frames (1);
-  spin_frames (2);
+    mp_test_spin_frames (1);
+  mp_test_spin_frames (2);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->timeline)), >=, width / 2);
 }
 
@@ -111,7 +81,7 @@ fixture_close (Fixture *f)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->doc);
-  spin_frames (1);
+  mp_test_spin_frames (1);
 }
 
 /* Widget coordinates of a milestone's bar, when no row is expanded
@@ -212,7 +182,7 @@ test_drag_move (void)
   g_assert_false (mp_document_can_undo (f.doc));
 
   /* Backwards, by a fraction of a day more than 3: snapped to 3 days. */
-  spin_frames (2);
+  mp_test_spin_frames (2);
   bar_point (f.timeline, m, index, 0, &x, &y);
   x = floor (x);
   drag (f.timeline, x, y, -3 * px - 0.3, TRUE);
@@ -257,7 +227,7 @@ test_drag_handles (void)
   g_assert_cmpstr (mp_document_get_undo_label (f.doc), ==, "Change Due Date");
 
   /* The start end, two days earlier: the due date stays. */
-  spin_frames (1);
+  mp_test_spin_frames (1);
   bar_point (f.timeline, m, index, -1, &x, &y);
   drag (f.timeline, x, y, -2 * px, TRUE);
   g_assert_cmpuint (mp_milestone_get_start (m), ==, start - 2);
@@ -265,7 +235,7 @@ test_drag_handles (void)
   g_assert_cmpstr (mp_document_get_undo_label (f.doc), ==, "Change Start Date");
 
   /* The start end dragged past the due date stops at the due date. */
-  spin_frames (1);
+  mp_test_spin_frames (1);
   bar_point (f.timeline, m, index, -1, &x, &y);
   drag (f.timeline, x, y, 40 * px, TRUE);
   g_assert_cmpuint (mp_milestone_get_start (m), ==, due + 3);
@@ -316,20 +286,6 @@ test_drag_escape (void)
   fixture_close (&f);
 }
 
-/* The texts of the labels under @widget, one per line. */
-static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (out, '\n');
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_labels (c, out);
-}
-
 static void
 test_drag_dependents (void)
 {
@@ -358,7 +314,7 @@ test_drag_dependents (void)
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   /* The preview of what moves lists the dependents. */
-  collect_labels (dialog, text);
+  mp_test_collect_labels (dialog, FALSE, text);
   g_assert_nonnull (strstr (text->str, "Commitment"));
   g_assert_nonnull (strstr (text->str, "Signature"));
   g_assert_nonnull (strstr (text->str, "Pilot with two regions"));
@@ -371,7 +327,7 @@ test_drag_dependents (void)
   g_assert_false (mp_document_can_undo (f.doc));
 
   /* Move only this. */
-  spin_frames (1);
+  mp_test_spin_frames (1);
   drag (f.timeline, x, y, 14 * px, TRUE);
   dialog = mp_timeline_get_shift_dialog (f.timeline);
   g_assert_nonnull (dialog);
@@ -382,7 +338,7 @@ test_drag_dependents (void)
   g_assert_false (mp_document_can_undo (f.doc));
 
   /* Move with dependents: all of them, one undo step. */
-  spin_frames (1);
+  mp_test_spin_frames (1);
   drag (f.timeline, x, y, 14 * px, TRUE);
   dialog = mp_timeline_get_shift_dialog (f.timeline);
   g_assert_nonnull (dialog);
@@ -397,7 +353,7 @@ test_drag_dependents (void)
   g_assert_false (mp_document_can_undo (f.doc));
 
   /* The due end with dependents: the pilot's start stays, they shift. */
-  spin_frames (1);
+  mp_test_spin_frames (1);
   bar_point (f.timeline, pilot, index, +1, &x, &y);
   drag (f.timeline, x, y, 7 * px, TRUE);
   dialog = mp_timeline_get_shift_dialog (f.timeline);
@@ -647,7 +603,7 @@ test_selection_sync (void)
   security_row = gtk_tree_list_model_get_child_row (tree, security_index);
   gtk_tree_list_row_set_expanded (security_row, TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tree)), ==, 11);
-  spin_frames (2);
+  mp_test_spin_frames (2);
   /* Go-live moved down two rows in both. */
   g_assert_cmpuint (gtk_single_selection_get_selected (sel), ==, golive_index + 2);
   g_assert_true (mp_timeline_get_selected (f.timeline) == golive);
@@ -690,7 +646,7 @@ test_selection_sync (void)
 
   /* The list scrolls: the timeline follows (the window shows few rows). */
   gtk_window_set_default_size (GTK_WINDOW (f.window), 1000, 200);
-  spin_frames (5);
+  mp_test_spin_frames (5);
   gtk_adjustment_set_value (list_adj, 800); /* the end */
   g_assert_cmpfloat (v->scroll_y, >, 0);
   {
@@ -705,7 +661,7 @@ test_selection_sync (void)
   /* Removing the selected milestone leaves nothing selected. */
   gtk_single_selection_set_selected (sel, 0);
   mp_document_remove_milestone (f.doc, find_milestone (f.doc, "m-eval", NULL));
-  spin_frames (2);
+  mp_test_spin_frames (2);
   g_assert_null (mp_timeline_get_selected (f.timeline));
 
   mp_timeline_set_selection (f.timeline, NULL);
@@ -733,15 +689,15 @@ test_clicks (void)
   y = oy + mp_timeline_row_get_y (v, 0) + mp_timeline_view_get_row_height (v) / 2;
   click (f.timeline, ox + (mp_timeline_x_of_date (v, mp_date_from_ymd (2027, 2, 15)) +
                            mp_timeline_x_of_date (v, mp_date_from_ymd (2027, 2, 16))) / 2, y);
-  spin_frames (2);
+  mp_test_spin_frames (2);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Presidents' Day"));
   gtk_popover_popdown (popover);
-  spin_frames (1);
+  mp_test_spin_frames (1);
 
   /* The target line (end of 30 Apr). */
   click (f.timeline, ox + mp_timeline_x_of_date (v, mp_date_from_ymd (2027, 5, 1)), y);
-  spin_frames (2);
+  mp_test_spin_frames (2);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "Target date"));
   gtk_popover_popdown (popover);
@@ -820,14 +776,14 @@ test_palette (void)
   g_object_get (settings, "gtk-theme-name", &theme, NULL);
   g_assert_cmpint (mp_timeline_get_palette_kind (f.timeline), ==, MP_TIMELINE_PALETTE_LIGHT);
   g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
-  spin_frames (1);
+  mp_test_spin_frames (1);
   g_assert_cmpint (mp_timeline_get_palette_kind (f.timeline), ==, MP_TIMELINE_PALETTE_DARK);
   g_assert_true (mp_timeline_get_view (f.timeline)->palette == mp_timeline_palette_get (MP_TIMELINE_PALETTE_DARK));
   g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, "gtk-theme-name", "HighContrast", NULL);
-  spin_frames (1);
+  mp_test_spin_frames (1);
   g_assert_cmpint (mp_timeline_get_palette_kind (f.timeline), ==, MP_TIMELINE_PALETTE_HIGH_CONTRAST);
   g_object_set (settings, "gtk-theme-name", theme, NULL);
-  spin_frames (1);
+  mp_test_spin_frames (1);
   g_assert_cmpint (mp_timeline_get_palette_kind (f.timeline), ==, MP_TIMELINE_PALETTE_LIGHT);
   fixture_close (&f);
 }
@@ -860,7 +816,7 @@ test_model_changes (void)
     mp_document_begin (f.doc, "test");
     mp_document_set_date (f.doc, MP_RECORD (m), MP_MILESTONE_DUE, mp_date_from_ymd (2027, 9, 30));
     mp_document_end (f.doc);
-    spin_frames (2);
+    mp_test_spin_frames (2);
     after = gtk_adjustment_get_upper (h);
     g_assert_cmpfloat (after, >, before + 100 * v->scale.px_per_day);
   }
@@ -885,32 +841,13 @@ test_model_changes (void)
   /* A document with no plan dates at all, and no document. */
   mp_timeline_set_document (f.timeline, NULL);
   g_assert_null (mp_timeline_get_selected (f.timeline));
-  spin_frames (1);
+  mp_test_spin_frames (1);
   fixture_close (&f);
 }
 
 /* ---- screenshots ---- */
 
 static void save_shot (GdkTexture *texture, const char *name);
-
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  GskRenderNode *node;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  GdkTexture *texture;
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gsk_render_node_unref (node);
-  g_object_unref (paintable);
-  return texture;
-}
 
 static guint
 count_colours (GdkTexture *texture)
@@ -946,8 +883,8 @@ test_screenshots (void)
         else if (zoom == 2)
           for (int k = 0; k < 4; k++)
             mp_timeline_zoom_out (f.timeline);
-        spin_frames (3);
-        texture = render_widget (GTK_WIDGET (f.timeline));
+        mp_test_spin_frames (3);
+        texture = mp_test_render_widget (GTK_WIDGET (f.timeline));
         g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (f.timeline)));
         /* Not blank: bars, text, grid. */
         g_assert_cmpuint (count_colours (texture), >, 20);
@@ -998,9 +935,9 @@ test_screenshots_states (void)
   bar_point (f.timeline, pilot, index, 0, &x, &y);
   mp_timeline_handle_motion (f.timeline, x, y);
   drag (f.timeline, x, y, 9 * mp_timeline_get_view (f.timeline)->scale.px_per_day, FALSE);
-  spin_frames (3);
+  mp_test_spin_frames (3);
   {
-    g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (f.timeline));
+    g_autoptr(GdkTexture) texture = mp_test_render_widget (GTK_WIDGET (f.timeline));
     save_shot (texture, "timeline-state-drag.png");
   }
   g_assert_true (mp_timeline_handle_key (f.timeline, GDK_KEY_Escape, 0));
@@ -1008,20 +945,20 @@ test_screenshots_states (void)
   settings = gtk_widget_get_settings (GTK_WIDGET (f.timeline));
   g_object_get (settings, "gtk-theme-name", &theme, NULL);
   g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
-  spin_frames (3);
+  mp_test_spin_frames (3);
   {
-    g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (f.timeline));
+    g_autoptr(GdkTexture) texture = mp_test_render_widget (GTK_WIDGET (f.timeline));
     g_assert_cmpuint (count_colours (texture), >, 20);
     save_shot (texture, "timeline-state-dark.png");
   }
   g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, "gtk-theme-name", "HighContrast", NULL);
-  spin_frames (3);
+  mp_test_spin_frames (3);
   {
-    g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (f.timeline));
+    g_autoptr(GdkTexture) texture = mp_test_render_widget (GTK_WIDGET (f.timeline));
     save_shot (texture, "timeline-state-high-contrast.png");
   }
   g_object_set (settings, "gtk-theme-name", theme, NULL);
-  spin_frames (1);
+  mp_test_spin_frames (1);
   fixture_close (&f);
 }
 
@@ -1029,7 +966,7 @@ test_screenshots_states (void)
 static void
 test_with_milestones_view (void)
 {
-  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
   GtkWidget *window = gtk_window_new ();
   GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
   MpMilestonesView *list = MP_MILESTONES_VIEW (mp_milestones_view_new ());
@@ -1047,7 +984,7 @@ test_with_milestones_view (void)
   mp_timeline_set_document (tl, doc);
   mp_timeline_set_selection (tl, mp_milestones_view_get_selection (list));
   gtk_window_present (GTK_WINDOW (window));
-  spin_frames (10);
+  mp_test_spin_frames (10);
 
   demo = find_milestone (doc, "m-demo", NULL);
   pilot = find_milestone (doc, "m-pilot", NULL);
@@ -1075,14 +1012,14 @@ test_with_milestones_view (void)
   g_assert_true (mp_milestones_view_get_selected (list) == demo);
   mp_milestones_view_select (list, MP_RECORD (pilot));
   g_assert_true (mp_timeline_get_selected (tl) == pilot);
-  spin_frames (3);
+  mp_test_spin_frames (3);
   {
-    g_autoptr(GdkTexture) texture = render_widget (window);
+    g_autoptr(GdkTexture) texture = mp_test_render_widget (window);
     save_shot (texture, "timeline-in-window.png");
   }
   mp_timeline_set_selection (tl, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_frames (1);
+  mp_test_spin_frames (1);
 }
 
 /* A plan of 5,000 milestones with the list's tree and selection: the
@@ -1109,13 +1046,13 @@ test_large_plan (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 420);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (tl));
   gtk_window_present (GTK_WINDOW (window));
-  spin_frames (3);
+  mp_test_spin_frames (3);
 
   g_timer_start (timer);
   mp_timeline_set_document (tl, doc);
   mp_timeline_set_selection (tl, sel);
   t_set = g_timer_elapsed (timer, NULL);
-  spin_frames (3);
+  mp_test_spin_frames (3);
 
   /* The list selects its last row: the timeline scrolls down to it. */
   gtk_single_selection_set_selected (sel, 4999);
@@ -1128,9 +1065,9 @@ test_large_plan (void)
     {
       g_autoptr(GdkTexture) texture = NULL;
 
-      spin_frames (1);
+      mp_test_spin_frames (1);
       g_timer_start (timer);
-      texture = render_widget (GTK_WIDGET (tl));
+      texture = mp_test_render_widget (GTK_WIDGET (tl));
       t_frames += g_timer_elapsed (timer, NULL) / 5;
       mp_timeline_zoom_in (tl);
     }
@@ -1144,7 +1081,7 @@ test_large_plan (void)
 
   mp_timeline_set_selection (tl, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_frames (1);
+  mp_test_spin_frames (1);
 }
 
 int

@@ -17,37 +17,7 @@
 #include "mp-people-view.h"
 #include "mp-plan-io.h"
 #include "mp-refs-button.h"
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin_frames (int n)
-{
-  for (int i = 0; i < n; i++)
-    {
-      gboolean done = FALSE;
-      g_timeout_add (20, timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static MpDocument *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  MpDocument *doc = mp_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
+#include "mp-test-widgets.h"
 
 static void
 count_cb (gpointer  instance,
@@ -99,7 +69,7 @@ test_date_button (void)
   /* Opening the popover selects the date in the calendar without
    * counting as a choice. */
   mp_date_button_popup (db);
-  spin_frames (3);
+  mp_test_spin_frames (3);
   g_assert_cmpint (chosen, ==, 2);
   {
     GtkWidget *cal = NULL;
@@ -135,7 +105,7 @@ picker_row_id (MpParticipantPicker *picker,
 static void
 test_participant_picker (void)
 {
-  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
   MpPlan *plan = mp_document_get_plan (doc);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *widget = mp_participant_picker_new ();
@@ -204,21 +174,6 @@ test_participant_picker (void)
 
 /* ---- the views ---- */
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The button whose label reads @text. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -226,7 +181,7 @@ find_button (GtkWidget  *widget,
 {
   if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
     {
-      GtkWidget *label = find_widget (widget, GTK_TYPE_LABEL);
+      GtkWidget *label = mp_test_find_widget (widget, GTK_TYPE_LABEL);
       if (label != NULL && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0)
         return widget;
     }
@@ -263,33 +218,6 @@ find_cell (GtkWidget  *widget,
 }
 
 static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
-}
-
-static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (out, '\n');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
-static GtkWidget *
 show_in_window (GtkWidget *view)
 {
   GtkWidget *window = gtk_window_new ();
@@ -297,7 +225,7 @@ show_in_window (GtkWidget *view)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
-  spin_frames (5);
+  mp_test_spin_frames (5);
   return window;
 }
 
@@ -316,7 +244,7 @@ press (GtkWidget *root,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  spin_frames (3);
+  mp_test_spin_frames (3);
 }
 
 /* Edits in all three views, each checked in the model; then undo all:
@@ -324,7 +252,7 @@ press (GtkWidget *root,
 static void
 test_edit_and_undo_all (void)
 {
-  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
   MpPlan *plan = mp_document_get_plan (doc);
   g_autoptr(GBytes) before = mp_plan_to_bytes (plan);
   g_autoptr(GBytes) after = NULL;
@@ -360,7 +288,7 @@ test_edit_and_undo_all (void)
   g_assert_true (mp_document_can_undo (doc));
 
   /* Its name is ready to type into. */
-  spin_frames (5);
+  mp_test_spin_frames (5);
   entry = find_cell (people, GTK_TYPE_ENTRY, p, "Name");
   g_assert_nonnull (entry);
   root = gtk_widget_get_root (entry);
@@ -384,35 +312,35 @@ test_edit_and_undo_all (void)
   /* Removing Sue, who owns a milestone, asks and says which. */
   mp_people_view_select (MP_PEOPLE_VIEW (people), MP_RECORD (sue));
   press (people, "Remove");
-  dialog = find_message_dialog ();
+  dialog = mp_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (w_people));
-  collect_labels (dialog, text);
+  mp_test_collect_labels (dialog, FALSE, text);
   g_assert_nonnull (strstr (text->str, "Sue Kim"));
   g_assert_nonnull (strstr (text->str, "Legal review of MSA"));
   /* Cancel keeps her. */
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  spin_frames (2);
+  mp_test_spin_frames (2);
   g_assert_nonnull (mp_plan_find_participant (plan, "p-sue"));
   press (people, "Remove");
-  dialog = find_message_dialog ();
+  dialog = mp_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
-  spin_frames (2);
-  g_assert_null (find_message_dialog ());
+  mp_test_spin_frames (2);
+  g_assert_null (mp_test_find_message_dialog ());
   g_assert_null (mp_plan_find_participant (plan, "p-sue"));
   g_assert_null (mp_milestone_get_customer_owner (mp_plan_find_milestone (plan, "m-legal")));
 
   /* Someone referred to by nobody goes without a question. */
   mp_people_view_select (MP_PEOPLE_VIEW (people), MP_RECORD (p));
   press (people, "Remove");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (mp_test_find_message_dialog ());
   g_assert_null (mp_plan_find_participant (plan, mp_participant_get_id (p)));
   g_assert_cmpuint (n_items (mp_plan_get_participants (plan)), ==, 4);
 
   /* The organizer: Raj instead of Dana. */
-  g_assert_true (mp_participant_picker_choose (MP_PARTICIPANT_PICKER (find_widget (people, MP_TYPE_PARTICIPANT_PICKER)), "p-raj"));
+  g_assert_true (mp_participant_picker_choose (MP_PARTICIPANT_PICKER (mp_test_find_widget (people, MP_TYPE_PARTICIPANT_PICKER)), "p-raj"));
   g_assert_cmpstr (mp_plan_get_organizer (plan), ==, "p-raj");
   cell = find_cell (people, GTK_TYPE_CHECK_BUTTON, mp_plan_find_participant (plan, "p-raj"), NULL);
   /* (the decision maker check comes first in the row; find the organizer one) */
@@ -425,7 +353,7 @@ test_edit_and_undo_all (void)
   goal = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_goals (plan)), 1);
   g_object_unref (goal);
   g_assert_cmpstr (mp_goal_get_title (goal), ==, "New goal");
-  spin_frames (3);
+  mp_test_spin_frames (3);
   entry = find_cell (goals, GTK_TYPE_ENTRY, goal, "How reaching it is measured");
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Two references by March");
@@ -436,9 +364,9 @@ test_edit_and_undo_all (void)
   cell = find_cell (goals, MP_TYPE_REFS_BUTTON, goal, NULL);
   g_assert_nonnull (cell);
   mp_refs_button_popup (MP_REFS_BUTTON (cell));
-  spin_frames (3);
+  mp_test_spin_frames (3);
   {
-    GtkWidget *popover = find_widget (cell, GTK_TYPE_POPOVER);
+    GtkWidget *popover = mp_test_find_widget (cell, GTK_TYPE_POPOVER);
     GtkWidget *check_demo = find_button (popover, "Demo for the BI team");
     GtkWidget *check_sign = find_button (popover, "Signature");
 
@@ -467,7 +395,7 @@ test_edit_and_undo_all (void)
   g_object_unref (blackout);
   g_assert_cmpstr (mp_blackout_get_title (blackout), ==, "New blackout");
   g_assert_cmpuint (mp_blackout_get_start (blackout), ==, mp_blackout_get_end (blackout));
-  spin_frames (3);
+  mp_test_spin_frames (3);
   {
     /* The second date button of the row is the last day. */
     GtkWidget *start = find_cell (calendar, MP_TYPE_DATE_BUTTON, blackout, NULL);
@@ -492,11 +420,11 @@ test_edit_and_undo_all (void)
   g_assert_cmpstr (mp_meeting_get_title (meeting), ==, "New meeting");
   g_assert_true (g_str_has_suffix (mp_meeting_get_start (meeting), "T09:00"));
   g_assert_cmpint (mp_meeting_get_every_weeks (meeting), ==, 1);
-  spin_frames (3);
+  mp_test_spin_frames (3);
   /* The first meeting's cell: a date button and a time entry. */
   cell = find_cell (calendar, GTK_TYPE_BOX, meeting, NULL);
   g_assert_nonnull (cell);
-  entry = find_widget (cell, GTK_TYPE_ENTRY);
+  entry = mp_test_find_widget (cell, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "09:00");
   gtk_editable_set_text (GTK_EDITABLE (entry), "14:30");
@@ -527,7 +455,7 @@ test_edit_and_undo_all (void)
   /* Status reports off, then on again: a new rhythm to the customer's
    * decision maker. */
   {
-    GtkWidget *sw = find_widget (calendar, GTK_TYPE_SWITCH);
+    GtkWidget *sw = mp_test_find_widget (calendar, GTK_TYPE_SWITCH);
 
     g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
     gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
@@ -559,14 +487,14 @@ test_edit_and_undo_all (void)
   while (mp_document_can_undo (doc))
     {
       g_assert_true (mp_document_undo (doc));
-      spin_frames (1);
+      mp_test_spin_frames (1);
     }
   g_assert_false (mp_document_get_modified (doc));
   after = mp_plan_to_bytes (plan);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpuint (n_items (mp_plan_get_participants (plan)), ==, 5);
   g_assert_nonnull (find_cell (people, GTK_TYPE_ENTRY, mp_plan_find_participant (plan, "p-sue"), "Name"));
-  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_widget (calendar, GTK_TYPE_SWITCH))));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (mp_test_find_widget (calendar, GTK_TYPE_SWITCH))));
 
   gtk_window_destroy (GTK_WINDOW (w_calendar));
   gtk_window_destroy (GTK_WINDOW (w_goals));
@@ -578,7 +506,7 @@ test_edit_and_undo_all (void)
 static void
 test_views_follow_model (void)
 {
-  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
   MpPlan *plan = mp_document_get_plan (doc);
   GtkWidget *people = mp_people_view_new ();
   GtkWidget *window;
@@ -587,43 +515,22 @@ test_views_follow_model (void)
   mp_people_view_set_document (MP_PEOPLE_VIEW (people), doc);
   window = show_in_window (people);
   mp_document_set_string (doc, MP_RECORD (tom), MP_PARTICIPANT_NAME, "Thomas Becker");
-  spin_frames (1);
+  mp_test_spin_frames (1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_ENTRY, tom, "Name"))), ==, "Thomas Becker");
   mp_document_undo (doc);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_ENTRY, tom, "Name"))), ==, "Tom Becker");
 
   /* Another document, then none. */
   {
-    g_autoptr(MpDocument) other = load_fixture ("mueller-maschinenbau.mplan");
+    g_autoptr(MpDocument) other = mp_test_load_fixture ("mueller-maschinenbau.mplan");
     mp_people_view_set_document (MP_PEOPLE_VIEW (people), other);
-    spin_frames (3);
+    mp_test_spin_frames (3);
     g_assert_nonnull (find_cell (people, GTK_TYPE_ENTRY,
                                  mp_plan_find_participant (mp_document_get_plan (other), "p-oezlem"), "Name"));
     mp_people_view_set_document (MP_PEOPLE_VIEW (people), NULL);
-    spin_frames (2);
+    mp_test_spin_frames (2);
   }
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* With MP_SCREENSHOT_DIR set: each view at 1280×800 on the German
- * fixture, rendered to PNG files there, to look at. */
-static void
-save_png (GtkWidget  *window,
-          const char *path)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (window);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
-                                                              gtk_widget_get_height (window)));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_object_unref (paintable);
 }
 
 static void
@@ -638,7 +545,7 @@ test_screenshots (void)
       g_test_skip ("set MP_SCREENSHOT_DIR to write screenshots");
       return;
     }
-  doc = load_fixture ("mueller-maschinenbau.mplan");
+  doc = mp_test_load_fixture ("mueller-maschinenbau.mplan");
   views[0].name = "people";
   views[0].view = mp_people_view_new ();
   mp_people_view_set_document (MP_PEOPLE_VIEW (views[0].view), doc);
@@ -652,12 +559,12 @@ test_screenshots (void)
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
       GtkWidget *window = show_in_window (views[i].view);
-      g_autofree char *file = g_strdup_printf ("%s/%s.png", dir, views[i].name);
+      g_autofree char *file = g_strdup_printf ("%s.png", views[i].name);
 
-      spin_frames (10);
-      save_png (window, file);
+      mp_test_spin_frames (10);
+      mp_test_screenshot (window, "MP_SCREENSHOT_DIR", file);
       if (g_getenv ("MP_SCREENSHOT_WAIT") != NULL)
-        spin_frames (atoi (g_getenv ("MP_SCREENSHOT_WAIT")));
+        mp_test_spin_frames (atoi (g_getenv ("MP_SCREENSHOT_WAIT")));
       gtk_window_destroy (GTK_WINDOW (window));
     }
 }

@@ -9,6 +9,7 @@
 #include "mp-model.h"
 #include "mp-plan-io.h"
 #include "mp-window.h"
+#include "mp-test-widgets.h"
 
 static char *
 fixture (const char *name)
@@ -16,49 +17,6 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "valid", name, NULL);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @done (checked each iteration) or 10 s. */
-#define SPIN_UNTIL(cond)                                                   \
-  G_STMT_START {                                                           \
-    gboolean timed_out = FALSE;                                            \
-    guint id = g_timeout_add_seconds (10, timeout_cb, &timed_out);         \
-    while (!(cond) && !timed_out)                                          \
-      g_main_context_iteration (NULL, TRUE);                               \
-    if (!timed_out)                                                        \
-      g_source_remove (id);                                                \
-    g_assert_true (cond);                                                  \
-  } G_STMT_END
-
-static void
-spin_frames (int n)
-{
-  for (int i = 0; i < n; i++)
-    {
-      gboolean done = FALSE;
-      g_timeout_add (20, timeout_cb, &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-collect_labels (GtkWidget *widget,
-                GString   *out)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (out, '\n');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
 
 static gboolean
 shows_text (GtkWidget  *root,
@@ -66,23 +24,8 @@ shows_text (GtkWidget  *root,
 {
   g_autoptr(GString) labels = g_string_new (NULL);
 
-  collect_labels (root, labels);
+  mp_test_collect_labels (root, TRUE, labels);
   return strstr (labels->str, text) != NULL;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static void
@@ -97,10 +40,10 @@ test_shows_milestones (void)
 
   gtk_window_present (GTK_WINDOW (window));
   mp_window_load_file (window, file);
-  SPIN_UNTIL (mp_window_get_plan (window) != NULL);
+  MP_TEST_SPIN_UNTIL (mp_window_get_plan (window) != NULL);
   mp_window_show_page (window, "milestones");
 
-  view = GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
+  view = GTK_COLUMN_VIEW (mp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (view);
   /* Six milestones, their four tasks nested below them. */
   {
@@ -120,7 +63,7 @@ test_shows_milestones (void)
   }
 
   /* What a user sees: every title in a mapped label, owners too. */
-  SPIN_UNTIL (shows_text (GTK_WIDGET (window), "Unterschrift"));
+  MP_TEST_SPIN_UNTIL (shows_text (GTK_WIDGET (window), "Unterschrift"));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     g_assert_true (shows_text (GTK_WIDGET (window), titles[i]));
   g_assert_true (shows_text (GTK_WIDGET (window), "Özlem Yılmaz"));
@@ -147,23 +90,9 @@ test_sample (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_blackouts (plan))), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_meetings (plan))), >=, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_goals (plan))), >=, 1);
-  SPIN_UNTIL (shows_text (GTK_WIDGET (window), "Sicherheitsprüfung"));
+  MP_TEST_SPIN_UNTIL (shows_text (GTK_WIDGET (window), "Sicherheitsprüfung"));
   g_assert_true (shows_text (GTK_WIDGET (window), "Unterschrift"));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (w))
-        return w;
-    }
-  return NULL;
 }
 
 /* A file that fails to load: an error dialog naming the problem, no crash. */
@@ -178,43 +107,14 @@ test_load_error (void)
 
   gtk_window_present (GTK_WINDOW (window));
   mp_window_load_file (window, file);
-  SPIN_UNTIL ((dialog = find_message_dialog ()) != NULL);
-  spin_frames (3);
-  collect_labels (dialog, text);
+  MP_TEST_SPIN_UNTIL ((dialog = mp_test_find_message_dialog ()) != NULL);
+  mp_test_spin_frames (3);
+  mp_test_collect_labels (dialog, TRUE, text);
   g_assert_nonnull (strstr (text->str, "bad-date.mplan"));
   g_assert_nonnull (strstr (text->str, "milestones[1].due"));
   g_assert_null (mp_window_get_plan (window));
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-/* When MP_SCREENSHOT_DIR is set, pages are saved as PNG for people to look at. */
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  const char *dir = g_getenv ("MP_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int w, h;
-
-  if (dir == NULL)
-    return;
-  spin_frames (5);
-  w = gtk_widget_get_width (widget);
-  h = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
 }
 
 static GtkWidget *
@@ -247,7 +147,7 @@ press (MpWindow   *window,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   gtk_widget_activate (button);
-  spin_frames (20);
+  mp_test_spin_frames (20);
 }
 
 /* The editable label that shows @text, in a mapped row. */
@@ -317,14 +217,14 @@ test_edit_undo_save (void)
 
   gtk_window_present (GTK_WINDOW (window));
   mp_window_load_file (window, file);
-  SPIN_UNTIL (mp_window_get_plan (window) != NULL);
+  MP_TEST_SPIN_UNTIL (mp_window_get_plan (window) != NULL);
   doc = mp_window_get_document (window);
   plan = mp_window_get_plan (window);
   ms = mp_plan_get_milestones (plan);
   g_assert_false (mp_document_get_modified (doc));
   initial = mp_plan_to_bytes (plan);
   mp_window_show_page (window, "milestones");
-  spin_frames (5);
+  mp_test_spin_frames (5);
 
   /* Add Milestone: appended (nothing selected). */
   press (window, "milestones.add");
@@ -336,7 +236,7 @@ test_edit_undo_save (void)
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• plan.mplan"));
 
   /* Edit its title in place, as typing and Enter would. */
-  SPIN_UNTIL ((label = find_editable_label (GTK_WIDGET (window), "New milestone")) != NULL);
+  MP_TEST_SPIN_UNTIL ((label = find_editable_label (GTK_WIDGET (window), "New milestone")) != NULL);
   gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
   gtk_editable_set_text (GTK_EDITABLE (label), "Reference call");
   gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), TRUE);
@@ -367,7 +267,7 @@ test_edit_undo_save (void)
   press (window, "milestones.add-task");
   undo_steps++;
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_milestone_get_tasks (added))), ==, 1);
-  screenshot (GTK_WIDGET (window), "milestones-edited.png");
+  mp_test_screenshot (GTK_WIDGET (window), "MP_SCREENSHOT_DIR", "milestones-edited.png");
 
   /* Undo everything with the header's Undo button: unmodified again. */
   for (int i = 0; i < undo_steps; i++)
@@ -387,7 +287,7 @@ test_edit_undo_save (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ms)), ==, 10);
   g_assert_cmpstr (mp_milestone_get_title (added), ==, "Reference call");
   mp_document_save_async (doc, NULL, FALSE, NULL, save_cb, &saved);
-  SPIN_UNTIL (saved);
+  MP_TEST_SPIN_UNTIL (saved);
   g_assert_false (mp_document_get_modified (doc));
   {
     g_autoptr(GError) error = NULL;
@@ -425,13 +325,13 @@ test_pages_screenshots (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   mp_window_load_file (window, file);
-  SPIN_UNTIL (mp_window_get_plan (window) != NULL);
+  MP_TEST_SPIN_UNTIL (mp_window_get_plan (window) != NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *name = g_strdup_printf ("page-%s.png", pages[i]);
 
       mp_window_show_page (window, pages[i]);
-      screenshot (GTK_WIDGET (window), name);
+      mp_test_screenshot (GTK_WIDGET (window), "MP_SCREENSHOT_DIR", name);
     }
   /* A problem on the overview selects what it concerns. */
   mp_window_show_page (window, "overview");
