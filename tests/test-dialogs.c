@@ -970,6 +970,66 @@ test_template (void)
   gtk_window_destroy (parent);
 }
 
+/* ---- keyboard ---- */
+
+/* Escape is bound to window.close on every dialog, and the default
+ * button is the one Enter activates. */
+static gboolean
+has_escape_shortcut (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)); j++)
+        {
+          g_autoptr(GtkShortcut) sc = g_list_model_get_item (G_LIST_MODEL (c), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (sc));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (sc));
+
+          if (g_str_equal (trigger, "Escape") && strstr (action, "window.close") != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_keyboard (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  GtkWindow *parent = new_parent ();
+  struct { GtkWidget *dialog; const char *default_name; } d[] = {
+    { GTK_WIDGET (mp_export_dialog_present (parent, doc)), "export" },
+    { GTK_WIDGET (mp_invite_dialog_present (parent, doc)), "send" },
+    { GTK_WIDGET (mp_report_dialog_present (parent, doc)), "compose" },
+    { GTK_WIDGET (mp_baseline_save_dialog_present (parent, doc)), "save" },
+    { GTK_WIDGET (mp_baseline_compare_dialog_present (parent, doc)), NULL },
+    { GTK_WIDGET (mp_template_dialog_present (parent, NULL, NULL)), "create" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (d); i++)
+    {
+      g_autofree gboolean *gone = watch_destroy (d[i].dialog);
+      GtkWidget *def = gtk_window_get_default_widget (GTK_WINDOW (d[i].dialog));
+
+      g_assert_true (gtk_window_get_modal (GTK_WINDOW (d[i].dialog)));
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (d[i].dialog)) == parent);
+      g_assert_true (has_escape_shortcut (d[i].dialog));
+      if (d[i].default_name != NULL)
+        g_assert_cmpstr (gtk_widget_get_name (def), ==, d[i].default_name);
+      else
+        g_assert_null (def);
+      g_assert_true (gtk_widget_activate_action (d[i].dialog, "window.close", NULL));
+      SPIN_UNTIL (*gone);
+    }
+  gtk_window_destroy (parent);
+}
+
 /* ---- every dialog, for people to look at ---- */
 
 static void
@@ -1049,6 +1109,7 @@ main (int   argc,
   g_test_add_func ("/dialogs/baseline-compare", test_baseline_compare);
   g_test_add_func ("/dialogs/baseline-chooser", test_baseline_chooser);
   g_test_add_func ("/dialogs/template", test_template);
+  g_test_add_func ("/dialogs/keyboard", test_keyboard);
   g_test_add_func ("/dialogs/screenshots", test_screenshots);
   status = g_test_run ();
   remove_tree (home);
