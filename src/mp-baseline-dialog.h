@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mp-document.h"
+#include "mp-model.h"
 
 G_BEGIN_DECLS
 

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-baseline-chooser.h"
 #include "mp-date-button.h"
 #include "mp-format.h"
 #include "mp-health.h"
@@ -33,6 +34,7 @@ struct _MpMilestonesView
   GtkColumnView      *view;
   MpMilestoneDetail  *detail;
   MpTimeline         *timeline;
+  MpBaselineChooser  *baselines;
   guint               scroll_id;
   guint               flags_id;
   GHashTable         *flag_items; /* bound GtkListItems of the flags column */
@@ -1032,6 +1034,13 @@ setup_title_dnd (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (cell, GTK_EVENT_CONTROLLER (target));
 }
 
+static void
+on_baseline_chosen (MpMilestonesView *self)
+{
+  if (self->timeline != NULL)
+    mp_timeline_set_baseline (self->timeline, mp_baseline_chooser_get_baseline (self->baselines));
+}
+
 /* ---- document ---- */
 
 static GListModel *
@@ -1066,6 +1075,7 @@ mp_milestones_view_set_document (MpMilestonesView *self,
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->tree));
   mp_milestone_detail_set_document (self->detail, document);
   mp_timeline_set_document (self->timeline, document);
+  mp_baseline_chooser_set_document (self->baselines, document);
   on_selection_changed (self);
 }
 
@@ -1243,6 +1253,21 @@ mp_milestones_view_init (MpMilestonesView *self)
   gtk_widget_set_tooltip_text (b, _("Move down (Alt+Down)"));
   gtk_box_append (GTK_BOX (toolbar), b);
 
+  /* The baseline the timeline shows as ghost bars: slips at a glance. */
+  {
+    GtkWidget *label = gtk_label_new (_("Compare with"));
+
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_widget_set_hexpand (label, TRUE);
+    gtk_widget_set_halign (label, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (toolbar), label);
+    self->baselines = MP_BASELINE_CHOOSER (mp_baseline_chooser_new ());
+    mp_baseline_chooser_set_allow_none (self->baselines, TRUE);
+    mp_baseline_chooser_set_accessible_label (self->baselines, _("Baseline shown in the timeline"));
+    g_signal_connect_swapped (self->baselines, "notify::baseline", G_CALLBACK (on_baseline_chosen), self);
+    gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->baselines));
+  }
+
   b = gtk_toggle_button_new ();
   {
     GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -1253,8 +1278,6 @@ mp_milestones_view_init (MpMilestonesView *self)
   gtk_widget_set_tooltip_text (b, _("Show the details of the selected milestone (F9)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (b), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Details"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (b), "milestones.show-details");
-  gtk_widget_set_hexpand (b, TRUE);
-  gtk_widget_set_halign (b, GTK_ALIGN_END);
   gtk_box_append (GTK_BOX (toolbar), b);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));

@@ -10,7 +10,12 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-baseline-dialog.h"
 #include "mp-calendar-view.h"
+#include "mp-export-dialog.h"
+#include "mp-invite-dialog.h"
+#include "mp-report-dialog.h"
+#include "mp-template-dialog.h"
 #include "mp-goals-view.h"
 #include "mp-milestones-view.h"
 #include "mp-people-view.h"
@@ -88,6 +93,11 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-invitations", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status-report", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-baseline", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-baseline", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
                                  has && mp_document_get_file (self->document) != NULL &&
                                  mp_document_get_modified (self->document));
@@ -621,6 +631,54 @@ redo_activated (GtkWidget  *widget,
     mp_document_redo (self->document);
 }
 
+/* The dialogs on the document: each is modal and edits through it. */
+static void
+dialog_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+  commit_pending_edits (self);
+  if (g_str_equal (action_name, "win.export-calendar"))
+    mp_export_dialog_present (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.send-invitations"))
+    mp_invite_dialog_present (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.status-report"))
+    mp_report_dialog_present (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.save-baseline"))
+    mp_baseline_save_dialog_present (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.compare-baseline"))
+    mp_baseline_compare_dialog_present (GTK_WINDOW (self), self->document);
+}
+
+static void
+template_created (MpPlan   *plan,
+                  gpointer  user_data)
+{
+  MpWindow *self = MP_WINDOW (user_data);
+  MpWindow *target = self;
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+
+  if (!mp_window_is_disposable (self))
+    {
+      target = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  mp_window_set_document (target, doc);
+  mp_window_show_page (target, "milestones");
+}
+
+static void
+new_from_template_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  mp_template_dialog_present (GTK_WINDOW (widget), template_created, widget);
+}
+
 static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
@@ -809,6 +867,12 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, new_from_template_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.send-invitations", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.status-report", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-baseline", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.compare-baseline", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_activated);
 }
 
