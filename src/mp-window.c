@@ -150,6 +150,22 @@ add_recent (GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+static gboolean
+focus_sidebar_idle (gpointer data)
+{
+  MpWindow *self = data;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  /* Only if the user has not gone somewhere already. */
+  if (focus == NULL || GTK_IS_EDITABLE (focus))
+    {
+      if (focus != NULL)
+        gtk_editable_select_region (GTK_EDITABLE (focus), 0, 0);
+      gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 void
 mp_window_set_document (MpWindow   *self,
                         MpDocument *document)
@@ -183,9 +199,10 @@ mp_window_set_document (MpWindow   *self,
   mp_people_view_set_document (self->people, document);
   mp_calendar_view_set_document (self->calendar, document);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "plan" : "empty");
-  /* Start on the page list, not inside the first text field. */
+  /* Start on the page list, not inside the first text field (after GTK
+   * has placed the initial focus of the newly shown page). */
   if (document != NULL)
-    gtk_widget_grab_focus (self->sidebar);
+    g_idle_add_full (G_PRIORITY_LOW, focus_sidebar_idle, g_object_ref (self), g_object_unref);
   on_document_state (self);
 }
 
