@@ -436,6 +436,23 @@ mp_record_set_value (MpRecord     *self,
   return TRUE;
 }
 
+void
+mp_record_take_value (MpRecord *self,
+                      guint     field,
+                      GValue   *value)
+{
+  MpRecordPrivate *priv = get_priv (self);
+  MpRecordClass *klass = MP_RECORD_GET_CLASS (self);
+
+  g_return_if_fail (field < klass->n_fields);
+  g_return_if_fail (G_VALUE_TYPE (value) == G_VALUE_TYPE (&priv->values[field]));
+  g_return_if_fail (klass->fields[field].kind != MP_FIELD_CHILDREN);
+
+  g_value_unset (&priv->values[field]);
+  priv->values[field] = *value;
+  memset (value, 0, sizeof *value);
+}
+
 const char *
 mp_record_get_string (MpRecord *self,
                       guint     field)

@@ -118,6 +118,12 @@ const GValue  *mp_record_peek_value       (MpRecord   *self,
 gboolean       mp_record_set_value        (MpRecord     *self,
                                            guint         field,
                                            const GValue *value);
+/* For the loader: stores @value in @field of a record nobody watches
+ * yet, moving its content (@value is left unset), without comparing
+ * or notifying. */
+void           mp_record_take_value       (MpRecord     *self,
+                                           guint         field,
+                                           GValue       *value);
 const char    *mp_record_get_string       (MpRecord   *self,
                                            guint       field);
 void           mp_record_set_string       (MpRecord   *self,
