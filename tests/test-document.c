@@ -332,6 +332,166 @@ test_recover (void)
   g_assert_cmpuint (list->len, ==, 0);
 }
 
+/* The rules of the format hold whatever is edited: the other end of a
+ * range moves along; a side change drops owners on the side left. */
+static void
+test_keep_rules (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  MpMilestone *pilot = mp_plan_find_milestone (plan, "m-pilot");
+  MpMilestone *legal = mp_plan_find_milestone (plan, "m-legal");
+  MpParticipant *dana = mp_plan_find_participant (plan, "p-dana");
+  g_autoptr(MpBlackout) b = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_blackouts (plan)), 1);
+  g_autoptr(MpMeeting) mt = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_meetings (plan)), 0);
+  g_autoptr(GBytes) before = bytes_of (doc);
+
+  /* A start after the due date takes the due date along, in one step. */
+  mp_document_set_date (doc, MP_RECORD (pilot), MP_MILESTONE_START, mp_date_from_ymd (2027, 3, 25));
+  g_assert_cmpuint (mp_milestone_get_due (pilot), ==, mp_date_from_ymd (2027, 3, 25));
+  /* A due date before the start takes the start along. */
+  mp_document_set_date (doc, MP_RECORD (legal), MP_MILESTONE_DUE, mp_date_from_ymd (2027, 2, 20));
+  g_assert_cmpuint (mp_milestone_get_start (legal), ==, mp_date_from_ymd (2027, 2, 20));
+  /* Blackouts too. */
+  mp_document_set_date (doc, MP_RECORD (b), MP_BLACKOUT_END, mp_date_from_ymd (2027, 3, 1));
+  g_assert_cmpuint (mp_blackout_get_start (b), ==, mp_date_from_ymd (2027, 3, 1));
+  /* Dana goes to the customer side: she no longer owns seller work. */
+  g_assert_cmpstr (mp_milestone_get_seller_owner (legal), ==, "p-dana");
+  mp_document_set_int (doc, MP_RECORD (dana), MP_PARTICIPANT_SIDE, MP_SIDE_CUSTOMER);
+  g_assert_null (mp_milestone_get_seller_owner (legal));
+  /* A meeting's calendar revision rises with its time. */
+  mp_document_set_string (doc, MP_RECORD (mt), MP_MEETING_START, "2027-01-14T10:00");
+  g_assert_cmpint (mp_meeting_get_sequence (mt), ==, 1);
+  mp_document_set_string (doc, MP_RECORD (mt), MP_MEETING_LOCATION, "Room 2");
+  g_assert_cmpint (mp_meeting_get_sequence (mt), ==, 2);
+
+  /* Every state on the way is a plan that loads. */
+  {
+    g_autoptr(GBytes) now = bytes_of (doc);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MpPlan) check = mp_plan_load_from_data (g_bytes_get_data (now, NULL), g_bytes_get_size (now),
+                                                      "edited", &error);
+    g_assert_no_error (error);
+  }
+  /* Six steps, each undone whole. */
+  for (int i = 0; i < 6; i++)
+    g_assert_true (mp_document_undo (doc));
+  g_assert_false (mp_document_can_undo (doc));
+  {
+    g_autoptr(GBytes) after = bytes_of (doc);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+}
+
+static void
+test_participant_uses_all (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  g_autoptr(GPtrArray) uses = mp_document_describe_participant_uses (doc, mp_plan_find_participant (plan, "p-lena"));
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < uses->len; i++)
+    g_string_append_printf (all, "%s\n", (char *) g_ptr_array_index (uses, i));
+  g_assert_nonnull (strstr (all->str, "owns the milestone “Security review”"));
+  g_assert_nonnull (strstr (all->str, "is invited to “Commitment”"));
+  g_assert_nonnull (strstr (all->str, "attends the meeting “Weekly deal sync”"));
+  g_assert_nonnull (strstr (all->str, "is away in “Lena on vacation”"));
+  g_assert_nonnull (strstr (all->str, "receives the status reports"));
+}
+
+/* Undo and a new edit while a save runs: the saved state is gone from the
+ * stack, so the document stays modified. */
+static void
+test_save_race (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("minimal.mplan");
+  g_autofree char *dir = g_dir_make_tmp ("mp-race-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.mplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MpRecord *plan = MP_RECORD (mp_document_get_plan (doc));
+  GError *error = NULL;
+  gboolean done = FALSE;
+
+  mp_document_set_string (doc, plan, MP_PLAN_CUSTOMER, "A");
+  g_object_set_data (G_OBJECT (doc), "done", &done);
+  mp_document_save_async (doc, file, FALSE, NULL, save_cb, &error);
+  /* Before the save finishes: undo, and a different edit at the same depth. */
+  g_assert_true (mp_document_undo (doc));
+  mp_document_set_string (doc, plan, MP_PLAN_CUSTOMER, "C");
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+  g_assert_true (mp_document_get_modified (doc));
+}
+
+/* A plan that breaks a rule (made behind the document's back) is refused,
+ * and the file on disk keeps its bytes. */
+static void
+test_save_refuses_invalid (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  g_autofree char *dir = g_dir_make_tmp ("mp-invalid-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.mplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MpPlan *plan = mp_document_get_plan (doc);
+  const char *cycle[] = { "m-golive", NULL };
+  GError *error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "previous bytes", -1, NULL));
+  mp_milestone_set_depends_on (mp_plan_find_milestone (plan, "m-eval"), cycle);
+  g_assert_false (save_sync (doc, file, TRUE, &error));
+  g_assert_error (error, MP_ERROR, MP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "dependency cycle"));
+  g_clear_error (&error);
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "previous bytes");
+  }
+}
+
+/* A recovered plan remembers the file's tag from before the crash. */
+static void
+test_recover_keeps_etag (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("mp-etag-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.mplan", NULL);
+  g_autofree char *src = g_test_build_filename (G_TEST_DIST, "data", "valid", "minimal.mplan", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MpDocument) doc = NULL;
+  g_autoptr(MpDocument) back = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *info_path = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  GError *error = NULL;
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  doc = mp_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  mp_document_set_string (doc, MP_RECORD (mp_document_get_plan (doc)), MP_PLAN_TITLE, "Mine");
+  g_assert_true (mp_document_write_recovery (doc, &error));
+  info_path = g_strconcat (mp_document_get_recovery_path (doc), ".info", NULL);
+  g_assert_true (g_key_file_load_from_file (info, info_path, 0, NULL));
+  g_key_file_set_integer (info, "Recovery", "Pid", 0);
+  g_assert_true (g_key_file_save_to_file (info, info_path, NULL));
+
+  /* A colleague's change lands after the crash. */
+  g_usleep (1100000);
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"mutualplan\"}", -1, NULL));
+
+  list = mp_document_list_recoveries ();
+  g_assert_cmpuint (list->len, ==, 1);
+  back = mp_document_recover (g_ptr_array_index (list, 0), &error);
+  g_assert_no_error (error);
+  g_assert_false (save_sync (back, NULL, FALSE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG);
+  g_clear_error (&error);
+  mp_document_discard_recovery (back);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,5 +504,10 @@ main (int   argc,
   g_test_add_func ("/document/save-and-conflict", test_save_and_conflict);
   g_test_add_func ("/document/autosave", test_autosave);
   g_test_add_func ("/document/recover", test_recover);
+  g_test_add_func ("/document/keep-rules", test_keep_rules);
+  g_test_add_func ("/document/participant-uses-all", test_participant_uses_all);
+  g_test_add_func ("/document/save-race", test_save_race);
+  g_test_add_func ("/document/save-refuses-invalid", test_save_refuses_invalid);
+  g_test_add_func ("/document/recover-keeps-etag", test_recover_keeps_etag);
   return g_test_run ();
 }

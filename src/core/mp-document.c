@@ -25,6 +25,7 @@ typedef enum {
 typedef struct _Command Command;
 struct _Command {
   CommandKind  kind;
+  guint64      serial;    /* unique per document: tells a stack position apart */
   char        *label;
   /* CMD_SET */
   MpRecord    *record;
@@ -55,6 +56,8 @@ struct _MpDocument
 
   GPtrArray    *open_groups; /* of Command being recorded */
   GHashTable   *bumped;      /* milestones whose sequence this group raised */
+
+  guint64       next_serial;
 
   guint         autosave_delay;
   guint         autosave_id;
@@ -198,6 +201,7 @@ push (MpDocument *self,
         self->saved_pos = -1;
       g_ptr_array_set_size (self->undo, self->pos);
     }
+  c->serial = ++self->next_serial;
   g_ptr_array_add (self->undo, c);
   self->pos++;
   notify_state (self, was_modified, could_undo, could_redo);
@@ -296,6 +300,85 @@ milestone_side_effects (MpDocument   *self,
     }
 }
 
+static void clear_ref (MpDocument *self, MpRecord *rec, guint field, const char *id);
+static GPtrArray *items_of (GListStore *store);
+
+/* The rules of the format an edit must not break, kept in the same step:
+ * start ≤ due (and ≤ end): the other end moves along; a participant who
+ * changes side stops owning milestones on the side they left. */
+static void
+keep_rules (MpDocument *self,
+            MpRecord   *record,
+            guint       field)
+{
+  if (MP_IS_MILESTONE (record) && (field == MP_MILESTONE_START || field == MP_MILESTONE_DUE))
+    {
+      MpMilestone *m = MP_MILESTONE (record);
+      MpDate start = mp_milestone_get_start (m), due = mp_milestone_get_due (m);
+
+      if (start != MP_DATE_NONE && due != MP_DATE_NONE && start > due)
+        {
+          if (field == MP_MILESTONE_START)
+            mp_document_set_date (self, record, MP_MILESTONE_DUE, start);
+          else
+            mp_document_set_date (self, record, MP_MILESTONE_START, due);
+        }
+    }
+  else if (MP_IS_BLACKOUT (record))
+    {
+      MpBlackout *b = MP_BLACKOUT (record);
+      MpDate start = mp_blackout_get_start (b), end = mp_blackout_get_end (b);
+
+      if (start != MP_DATE_NONE && end != MP_DATE_NONE && start > end)
+        {
+          if (field == MP_BLACKOUT_START)
+            mp_document_set_date (self, record, MP_BLACKOUT_END, start);
+          else
+            mp_document_set_date (self, record, MP_BLACKOUT_START, end);
+        }
+    }
+  else if (MP_IS_PARTICIPANT (record))
+    {
+      const char *id = mp_participant_get_id (MP_PARTICIPANT (record));
+      gboolean seller = mp_participant_get_side (MP_PARTICIPANT (record)) == MP_SIDE_SELLER;
+      g_autoptr(GPtrArray) ms = items_of (mp_plan_get_milestones (self->plan));
+
+      for (guint i = 0; i < ms->len; i++)
+        clear_ref (self, g_ptr_array_index (ms, i),
+                   seller ? MP_MILESTONE_CUSTOMER_OWNER : MP_MILESTONE_SELLER_OWNER, id);
+    }
+}
+
+static gboolean
+is_meeting_sequence_field (guint field)
+{
+  switch (field)
+    {
+    case MP_MEETING_TITLE:
+    case MP_MEETING_START:
+    case MP_MEETING_DURATION_MINUTES:
+    case MP_MEETING_EVERY_WEEKS:
+    case MP_MEETING_UNTIL:
+    case MP_MEETING_LOCATION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A meeting's sequence rises as a milestone's does (FORMAT.md), once per step. */
+static void
+meeting_side_effects (MpDocument *self,
+                      MpMeeting  *mt,
+                      guint       field)
+{
+  if (is_meeting_sequence_field (field) && !g_hash_table_contains (self->bumped, mt))
+    {
+      g_hash_table_add (self->bumped, g_object_ref (mt));
+      mp_document_set_int (self, MP_RECORD (mt), MP_MEETING_SEQUENCE, mp_meeting_get_sequence (mt) + 1);
+    }
+}
+
 void
 mp_document_set_value (MpDocument   *self,
                        MpRecord     *record,
@@ -323,11 +406,18 @@ mp_document_set_value (MpDocument   *self,
       return;
     }
 
-  if (MP_IS_MILESTONE (record) && field != MP_MILESTONE_SEQUENCE)
+  if ((MP_IS_MILESTONE (record) && field != MP_MILESTONE_SEQUENCE) ||
+      (MP_IS_MEETING (record) && field != MP_MEETING_SEQUENCE) ||
+      (MP_IS_BLACKOUT (record) && (field == MP_BLACKOUT_START || field == MP_BLACKOUT_END)) ||
+      (MP_IS_PARTICIPANT (record) && field == MP_PARTICIPANT_SIDE))
     {
       mp_document_begin (self, NULL);
       push (self, c);
-      milestone_side_effects (self, MP_MILESTONE (record), field, &c->old_value);
+      keep_rules (self, record, field);
+      if (MP_IS_MILESTONE (record))
+        milestone_side_effects (self, MP_MILESTONE (record), field, &c->old_value);
+      else if (MP_IS_MEETING (record))
+        meeting_side_effects (self, MP_MEETING (record), field);
       mp_document_end (self);
     }
   else
@@ -556,13 +646,41 @@ mp_document_describe_participant_uses (MpDocument    *self,
     g_ptr_array_add (uses, g_strdup (_("is the organizer who sends invitations")));
   FOREACH (mp_plan_get_milestones (self->plan), MpMilestone, m, items1, i1)
     {
+      const char * const *invite = mp_milestone_get_invite (m);
+
       if (g_strcmp0 (mp_milestone_get_seller_owner (m), id) == 0 ||
           g_strcmp0 (mp_milestone_get_customer_owner (m), id) == 0)
         g_ptr_array_add (uses, g_strdup_printf (_("owns the milestone “%s”"), mp_milestone_get_title (m)));
+      else if (invite != NULL && g_strv_contains (invite, id))
+        g_ptr_array_add (uses, g_strdup_printf (_("is invited to “%s”"), mp_milestone_get_title (m)));
       FOREACH (mp_milestone_get_tasks (m), MpTask, t, items2, i2)
         if (g_strcmp0 (mp_task_get_owner (t), id) == 0)
           g_ptr_array_add (uses, g_strdup_printf (_("owns the task “%s”"), mp_task_get_title (t)));
     }
+  {
+    g_autoptr(GPtrArray) meetings = items_of (mp_plan_get_meetings (self->plan));
+    g_autoptr(GPtrArray) blackouts = items_of (mp_plan_get_blackouts (self->plan));
+    MpReporting *rep = mp_plan_get_reporting (self->plan);
+
+    for (guint i = 0; i < meetings->len; i++)
+      {
+        MpMeeting *mt = g_ptr_array_index (meetings, i);
+        const char * const *att = mp_meeting_get_attendees (mt);
+
+        if (att != NULL && g_strv_contains (att, id))
+          g_ptr_array_add (uses, g_strdup_printf (_("attends the meeting “%s”"), mp_meeting_get_title (mt)));
+      }
+    for (guint i = 0; i < blackouts->len; i++)
+      {
+        MpBlackout *b = g_ptr_array_index (blackouts, i);
+
+        if (g_strcmp0 (mp_blackout_get_participant (b), id) == 0)
+          g_ptr_array_add (uses, g_strdup_printf (_("is away in “%s”"), mp_blackout_get_title (b) ? mp_blackout_get_title (b) : ""));
+      }
+    if (rep != NULL && mp_reporting_get_recipients (rep) != NULL &&
+        g_strv_contains (mp_reporting_get_recipients (rep), id))
+      g_ptr_array_add (uses, g_strdup (_("receives the status reports")));
+  }
   return uses;
 }
 
@@ -802,6 +920,10 @@ mp_document_write_recovery (MpDocument  *self,
   g_key_file_set_string (info, "Recovery", "Title", mp_plan_get_title (self->plan) ? mp_plan_get_title (self->plan) : "");
   g_key_file_set_string (info, "Recovery", "Saved", now);
   g_key_file_set_integer (info, "Recovery", "Pid", getpid ());
+  /* The file's tag as this session knew it: a recovered plan saved over a
+   * file changed since then must ask, not overwrite. */
+  if (self->etag != NULL)
+    g_key_file_set_string (info, "Recovery", "Etag", self->etag);
   data = g_key_file_to_data (info, &len, NULL);
   info_bytes = g_bytes_new_take (data, len);
   if (!mp_write_file_atomic (info_file, info_bytes, FALSE, NULL, NULL, error))
@@ -831,6 +953,7 @@ mp_recovery_free (MpRecovery *recovery)
   g_free (recovery->file_uri);
   g_free (recovery->title);
   g_free (recovery->saved);
+  g_free (recovery->etag);
   g_free (recovery);
 }
 
@@ -883,6 +1006,7 @@ mp_document_list_recoveries (void)
       r->file_uri = g_key_file_get_string (info, "Recovery", "File", NULL);
       r->title = g_key_file_get_string (info, "Recovery", "Title", NULL);
       r->saved = g_key_file_get_string (info, "Recovery", "Saved", NULL);
+      r->etag = g_key_file_get_string (info, "Recovery", "Etag", NULL);
       g_ptr_array_add (list, r);
     }
   g_ptr_array_sort (list, compare_recovery);
@@ -903,15 +1027,11 @@ mp_document_recover (MpRecovery  *recovery,
   doc = mp_document_new (plan, original);
   doc->forced_modified = TRUE;
   doc->recovery_path = g_strdup (recovery->path);
+  /* The tag the crashed session had read: a change made to the file since
+   * then is noticed when saving. */
+  mp_document_set_etag (doc, recovery->etag);
   /* This process owns the copy now. */
   mp_document_write_recovery (doc, NULL);
-  if (original != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (original, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info != NULL)
-        mp_document_set_etag (doc, g_file_info_get_etag (info));
-    }
   return doc;
 }
 
@@ -928,11 +1048,12 @@ mp_document_set_autosave (MpDocument *self,
 /* ---- saving and loading ---- */
 
 typedef struct {
-  GBytes *bytes;
-  GFile  *file;
-  char   *etag;     /* expected on disk, or NULL */
-  guint   pos;      /* the undo position that was saved */
-  char   *new_etag;
+  GBytes  *bytes;
+  GFile   *file;
+  char    *etag;     /* expected on disk, or NULL */
+  guint    pos;      /* the undo position that was saved */
+  guint64  serial;   /* the command at pos - 1, 0 at the bottom of the stack */
+  char    *new_etag;
 } SaveData;
 
 static void
@@ -970,6 +1091,21 @@ save_thread (GTask        *task,
           return;
         }
     }
+  /* A file MutualPlan would refuse to open is never written: the editors
+   * keep the rules, and this is the net below them. */
+  {
+    g_autofree char *name = g_file_get_basename (d->file);
+    g_autoptr(GError) invalid = NULL;
+    g_autoptr(MpPlan) check = mp_plan_load_from_data (g_bytes_get_data (d->bytes, NULL),
+                                                      g_bytes_get_size (d->bytes), name, &invalid);
+    if (check == NULL)
+      {
+        g_task_return_new_error (task, MP_ERROR, MP_ERROR_INVALID,
+                                 _("The plan breaks a rule of the file format, so it was not saved "
+                                   "(the file on disk is unchanged): %s"), invalid->message);
+        return;
+      }
+  }
   if (!mp_write_file_atomic (d->file, d->bytes, TRUE, &d->new_etag, cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -998,6 +1134,7 @@ mp_document_save_async (MpDocument          *self,
   /* The bytes are made here, on the main thread, from the plan as it is. */
   d->bytes = mp_plan_to_bytes (self->plan);
   d->pos = self->pos;
+  d->serial = self->pos > 0 ? ((Command *) g_ptr_array_index (self->undo, self->pos - 1))->serial : 0;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, mp_document_save_async);
@@ -1021,8 +1158,14 @@ mp_document_save_finish (MpDocument    *self,
   mp_document_set_file (self, d->file);
   mp_document_set_etag (self, d->new_etag);
   was_modified = mp_document_get_modified (self);
-  /* Edits made while saving stay unsaved. */
-  self->saved_pos = d->pos;
+  /* Edits made while saving stay unsaved; and when the stack was undone
+   * and grown again meanwhile, the saved state is not on it any more. */
+  if (d->pos <= self->undo->len &&
+      (d->pos == 0 ? d->serial == 0
+                   : ((Command *) g_ptr_array_index (self->undo, d->pos - 1))->serial == d->serial))
+    self->saved_pos = d->pos;
+  else
+    self->saved_pos = -1;
   self->forced_modified = FALSE;
   if (was_modified != mp_document_get_modified (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);

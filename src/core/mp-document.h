@@ -121,6 +121,7 @@ typedef struct {
   char *file_uri;  /* the plan's own file, or NULL for a new plan */
   char *title;
   char *saved;     /* RFC 3339 */
+  char *etag;      /* the file's tag as the crashed session read it, or NULL */
 } MpRecovery;
 
 void        mp_recovery_free             (MpRecovery   *recovery);
