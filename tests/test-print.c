@@ -248,6 +248,7 @@ test_milestones_120 (void)
   g_autoptr(MpPlan) plan = mp_plan_generator_generate_n (120);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) dues = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *pdftotext = NULL;
 
   table_rows (plan, labels, dues);
   g_assert_cmpuint (labels->len, >, 120);
@@ -287,7 +288,9 @@ test_milestones_120 (void)
       pdf = mp_print_job_to_pdf (job, &error);
       g_assert_no_error (error);
       g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
-      if (g_find_program_in_path ("pdftotext") == NULL)
+      g_clear_pointer (&pdftotext, g_free);
+      pdftotext = g_find_program_in_path ("pdftotext");
+      if (pdftotext == NULL)
         {
           g_test_message ("pdftotext is not installed: the PDF is not read back");
         }
