@@ -14,6 +14,7 @@
 #include "mp-date-button.h"
 #include "mp-milestone-detail.h"
 #include "mp-model.h"
+#include "mp-schedule.h"
 
 struct _MpMilestoneDetail
 {
@@ -23,6 +24,8 @@ struct _MpMilestoneDetail
   MpMilestone    *milestone;
   gulong          notify_id;
   gboolean        refreshing;
+  guint           lists_id;   /* rebuild of the check lists, from an idle */
+  char           *lists_key;  /* what the check lists show: ids and names */
 
   GtkWidget      *scrolled;
   GtkWidget      *stack;
@@ -43,6 +46,8 @@ struct _MpMilestoneDetail
 G_DEFINE_FINAL_TYPE (MpMilestoneDetail, mp_milestone_detail, GTK_TYPE_WIDGET)
 
 static void refresh (MpMilestoneDetail *self);
+static void update_checks (MpMilestoneDetail *self);
+static gboolean strv_has (const char * const *ids, const char *id);
 
 static char *
 text_of (GtkTextView *view)
@@ -162,7 +167,12 @@ on_id_toggled (GtkCheckButton    *check,
   g_auto(GStrv) result = NULL;
   gboolean on = gtk_check_button_get_active (check);
 
-  if (self->refreshing || self->milestone == NULL)
+  if (self->refreshing || self->milestone == NULL || self->document == NULL)
+    return;
+  /* A check of something removed meanwhile writes nothing. */
+  if (on && (field == MP_MILESTONE_DEPENDS_ON
+             ? mp_plan_find_milestone (mp_document_get_plan (self->document), id) == NULL
+             : mp_plan_find_participant (mp_document_get_plan (self->document), id) == NULL))
     return;
   ids = mp_record_get_strv (MP_RECORD (self->milestone), field);
   for (guint i = 0; ids && ids[i]; i++)
@@ -236,8 +246,6 @@ static void
 refresh (MpMilestoneDetail *self)
 {
   MpMilestone *m = self->milestone;
-  MpPlan *plan;
-  GListModel *list;
   const char * const *ids;
   g_autofree char *time = NULL;
   gboolean default_invite;
@@ -248,7 +256,6 @@ refresh (MpMilestoneDetail *self)
       return;
     }
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "milestone");
-  plan = mp_document_get_plan (self->document);
   self->refreshing = TRUE;
 
   gtk_label_set_text (self->heading, mp_milestone_get_title (m));
@@ -266,9 +273,29 @@ refresh (MpMilestoneDetail *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->reminder_days), mp_milestone_get_reminder_days (m) >= 0);
   mp_date_button_set_date (self->completed_on, mp_milestone_get_completed_on (m));
 
-  /* Depends on: every other milestone. */
+  update_checks (self);
+  ids = mp_milestone_get_invite (m);
+  default_invite = ids == NULL || ids[0] == NULL;
+  gtk_label_set_text (self->invite_hint, default_invite ? _("By default both owners are invited.") : "");
+  self->refreshing = FALSE;
+}
+
+/* The check lists: one check per other milestone (depends on) and per
+ * participant (invitees); rebuilt only when those lists change, so that
+ * toggling keeps the keyboard focus. */
+static void
+rebuild_checks (MpMilestoneDetail *self)
+{
+  MpMilestone *m = self->milestone;
+  MpPlan *plan;
+  GListModel *list;
+
   clear_box (self->depends_box);
-  ids = mp_milestone_get_depends_on (m);
+  clear_box (self->invite_box);
+  if (m == NULL || self->document == NULL)
+    return;
+  plan = mp_document_get_plan (self->document);
+  self->refreshing = TRUE;
   list = G_LIST_MODEL (mp_plan_get_milestones (plan));
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -278,29 +305,104 @@ refresh (MpMilestoneDetail *self)
         continue;
       gtk_box_append (self->depends_box,
                       id_check (self, mp_milestone_get_title (other), mp_milestone_get_id (other),
-                                MP_MILESTONE_DEPENDS_ON, strv_has (ids, mp_milestone_get_id (other))));
+                                MP_MILESTONE_DEPENDS_ON, FALSE));
     }
-
-  /* Invitees: everyone; the default is both owners. */
-  clear_box (self->invite_box);
-  ids = mp_milestone_get_invite (m);
-  default_invite = ids == NULL || ids[0] == NULL;
   list = G_LIST_MODEL (mp_plan_get_participants (plan));
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(MpParticipant) p = g_list_model_get_item (list, i);
-      const char *id = mp_participant_get_id (p);
-      gboolean on = default_invite ? (g_strcmp0 (id, mp_milestone_get_seller_owner (m)) == 0 ||
-                                      g_strcmp0 (id, mp_milestone_get_customer_owner (m)) == 0)
-                                   : strv_has (ids, id);
       const char *email = mp_participant_get_email (p);
       g_autofree char *label = email && *email ? g_strdup (mp_participant_get_name (p))
                                                : g_strdup_printf (_("%s (no e-mail)"), mp_participant_get_name (p));
 
-      gtk_box_append (self->invite_box, id_check (self, label, id, MP_MILESTONE_INVITE, on));
+      gtk_box_append (self->invite_box, id_check (self, label, mp_participant_get_id (p), MP_MILESTONE_INVITE, FALSE));
     }
-  gtk_label_set_text (self->invite_hint, default_invite ? _("By default both owners are invited.") : "");
   self->refreshing = FALSE;
+}
+
+/* Ticks the checks from the milestone; a dependency that would close a
+ * cycle cannot be chosen. */
+static void
+update_checks (MpMilestoneDetail *self)
+{
+  MpMilestone *m = self->milestone;
+  MpPlan *plan = mp_document_get_plan (self->document);
+  const char * const *deps = mp_milestone_get_depends_on (m);
+  const char * const *invite = mp_milestone_get_invite (m);
+  gboolean default_invite = invite == NULL || invite[0] == NULL;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->depends_box)); w; w = gtk_widget_get_next_sibling (w))
+    {
+      const char *id = g_object_get_data (G_OBJECT (w), "id");
+      MpMilestone *other = mp_plan_find_milestone (plan, id);
+      gboolean on = strv_has (deps, id);
+      gboolean cycle = other != NULL && !on && mp_plan_depends_on (plan, other, m);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (w), on);
+      gtk_widget_set_sensitive (w, !cycle);
+      gtk_widget_set_tooltip_text (w, cycle ? _("It already depends on this milestone: that would be a cycle") : NULL);
+    }
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->invite_box)); w; w = gtk_widget_get_next_sibling (w))
+    {
+      const char *id = g_object_get_data (G_OBJECT (w), "id");
+      gboolean on = default_invite ? (g_strcmp0 (id, mp_milestone_get_seller_owner (m)) == 0 ||
+                                      g_strcmp0 (id, mp_milestone_get_customer_owner (m)) == 0)
+                                   : strv_has (invite, id);
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (w), on);
+    }
+}
+
+/* Ids and names of the milestones and participants, to tell whether the
+ * check lists must be made again. */
+static char *
+lists_key (MpMilestoneDetail *self)
+{
+  MpPlan *plan = mp_document_get_plan (self->document);
+  GListModel *ms = G_LIST_MODEL (mp_plan_get_milestones (plan));
+  GListModel *ps = G_LIST_MODEL (mp_plan_get_participants (plan));
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (ms); i++)
+    {
+      g_autoptr(MpMilestone) m = g_list_model_get_item (ms, i);
+      g_string_append_printf (key, "%s\x1f%s\x1e", mp_milestone_get_id (m), mp_milestone_get_title (m));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (ps); i++)
+    {
+      g_autoptr(MpParticipant) p = g_list_model_get_item (ps, i);
+      g_string_append_printf (key, "%s\x1f%s\x1f%s\x1e", mp_participant_get_id (p), mp_participant_get_name (p),
+                              mp_participant_get_email (p) ? mp_participant_get_email (p) : "");
+    }
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+rebuild_idle (gpointer data)
+{
+  MpMilestoneDetail *self = data;
+  g_autofree char *key = NULL;
+
+  self->lists_id = 0;
+  if (self->document == NULL || self->milestone == NULL)
+    return G_SOURCE_REMOVE;
+  key = lists_key (self);
+  if (g_strcmp0 (key, self->lists_key) != 0)
+    {
+      g_free (self->lists_key);
+      self->lists_key = g_steal_pointer (&key);
+      rebuild_checks (self);
+    }
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Milestones or participants were added, removed or renamed. */
+static void
+on_lists_changed (MpMilestoneDetail *self)
+{
+  if (self->lists_id == 0)
+    self->lists_id = g_idle_add (rebuild_idle, self);
 }
 
 static void
@@ -331,6 +433,10 @@ mp_milestone_detail_set_milestone (MpMilestoneDetail *self,
   g_set_object (&self->milestone, milestone);
   if (milestone != NULL)
     self->notify_id = g_signal_connect_swapped (milestone, "notify", G_CALLBACK (on_milestone_notify), self);
+  g_clear_pointer (&self->lists_key, g_free);
+  if (milestone != NULL && self->document != NULL)
+    self->lists_key = lists_key (self);
+  rebuild_checks (self);
   refresh (self);
 }
 
@@ -340,7 +446,13 @@ mp_milestone_detail_set_document (MpMilestoneDetail *self,
 {
   g_return_if_fail (MP_IS_MILESTONE_DETAIL (self));
   mp_milestone_detail_set_milestone (self, NULL);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  /* Titles and names change without items-changed: the document's
+   * ::changed covers every edit. */
+  if (document != NULL)
+    g_signal_connect_swapped (document, "changed", G_CALLBACK (on_lists_changed), self);
   refresh (self);
 }
 
@@ -351,6 +463,10 @@ mp_milestone_detail_dispose (GObject *object)
 
   if (self->milestone)
     g_clear_signal_handler (&self->notify_id, self->milestone);
+  g_clear_handle_id (&self->lists_id, g_source_remove);
+  g_clear_pointer (&self->lists_key, g_free);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->milestone);
   g_clear_object (&self->document);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);

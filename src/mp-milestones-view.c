@@ -20,6 +20,7 @@
 #include "mp-milestones-view.h"
 #include "mp-model.h"
 #include "mp-participant-picker.h"
+#include "mp-schedule.h"
 #include "mp-timeline.h"
 
 struct _MpMilestonesView
@@ -318,8 +319,7 @@ refresh_cell (GtkWidget *cell,
           {
             MpMilestone *m = MP_MILESTONE (rec);
             MpStatus status = mp_milestone_get_status (m);
-            gboolean overdue = status != MP_STATUS_DONE && status != MP_STATUS_DROPPED &&
-                               mp_milestone_get_due (m) < mp_date_today ();
+            gboolean overdue = mp_milestone_is_overdue (m, mp_date_today ());
 
             if (status == MP_STATUS_DROPPED)
               gtk_widget_add_css_class (w, "dropped");
@@ -678,27 +678,10 @@ on_date_chosen (MpDateButton *button,
     return;
   if (MP_IS_TASK (rec))
     mp_document_set_date (self->document, rec, MP_TASK_DUE, date);
-  else if (cell_column (cell) == COL_START)
-    {
-      MpMilestone *m = MP_MILESTONE (rec);
-
-      /* start ≤ due: a start after the due date moves the due date along. */
-      mp_document_begin (self->document, _("Change Start"));
-      if (date != MP_DATE_NONE && date > mp_milestone_get_due (m))
-        mp_document_set_date (self->document, rec, MP_MILESTONE_DUE, date);
-      mp_document_set_date (self->document, rec, MP_MILESTONE_START, date);
-      mp_document_end (self->document);
-    }
   else
-    {
-      MpMilestone *m = MP_MILESTONE (rec);
-
-      mp_document_begin (self->document, _("Change Due Date"));
-      if (mp_milestone_get_start (m) != MP_DATE_NONE && date < mp_milestone_get_start (m))
-        mp_document_set_date (self->document, rec, MP_MILESTONE_START, date);
-      mp_document_set_date (self->document, rec, MP_MILESTONE_DUE, date);
-      mp_document_end (self->document);
-    }
+    /* start ≤ due: the document moves the other date along. */
+    mp_document_set_date (self->document, rec,
+                          cell_column (cell) == COL_START ? MP_MILESTONE_START : MP_MILESTONE_DUE, date);
 }
 
 static void
@@ -898,6 +881,48 @@ add_task (GtkWidget  *widget,
 }
 
 static void
+invited_response (GtkDialog        *dialog,
+                  int               response,
+                  MpMilestonesView *self)
+{
+  MpMilestone *m = g_object_get_data (G_OBJECT (dialog), "milestone");
+
+  if (self->document != NULL && m != NULL)
+    {
+      if (response == GTK_RESPONSE_ACCEPT)
+        mp_document_set_int (self->document, MP_RECORD (m), MP_MILESTONE_STATUS, MP_STATUS_DROPPED);
+      else if (response == GTK_RESPONSE_REJECT)
+        mp_document_remove_milestone (self->document, m);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* A milestone whose invitation went out: removing it would leave the
+ * event in the attendees' calendars; dropping it lets Send Invitations
+ * cancel it there. */
+static void
+ask_drop_instead (MpMilestonesView *self,
+                  MpMilestone      *m)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                   _("“%s” was sent as an invitation"), mp_milestone_get_title (m));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("Drop it instead: it stays in the plan, struck through, and "
+                                              "“Send Invitations…” cancels it in the attendees’ calendars. "
+                                              "Removed, it stays in their calendars."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Remove Anyway"), GTK_RESPONSE_REJECT, _("_Drop"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (dialog), "milestone", g_object_ref (m), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (invited_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 remove_selected (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
@@ -917,6 +942,12 @@ remove_selected (GtkWidget  *widget,
       mp_document_begin (self->document, _("Remove Task"));
       mp_document_remove (self->document, mp_milestone_get_tasks (m), pos);
       mp_document_end (self->document);
+    }
+  else if (mp_milestone_get_invited_sequence (MP_MILESTONE (rec)) >= 0 &&
+           mp_milestone_get_status (MP_MILESTONE (rec)) != MP_STATUS_DROPPED)
+    {
+      ask_drop_instead (self, MP_MILESTONE (rec));
+      return;
     }
   else
     mp_document_remove_milestone (self->document, MP_MILESTONE (rec));

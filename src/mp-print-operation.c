@@ -297,19 +297,17 @@ mp_print_operation_new (MpDocument *document)
   PrintData *data;
   MpPlan *plan;
   g_autoptr(MpPlan) copy = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *job_name = NULL;
 
   g_return_val_if_fail (MP_IS_DOCUMENT (document), NULL);
 
   plan = mp_document_get_plan (document);
-  /* A copy: the window stays editable while the dialog is open. */
-  bytes = mp_plan_to_bytes (plan);
-  copy = mp_plan_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "print", NULL);
+  /* A deep copy: the window stays editable while the dialog is open. */
+  copy = MP_PLAN (mp_record_copy (MP_RECORD (plan)));
 
   op = gtk_print_operation_new ();
   data = g_new0 (PrintData, 1);
-  data->job = mp_print_job_new (copy != NULL ? copy : plan);
+  data->job = mp_print_job_new (copy);
   data->sections = MP_PRINT_SECTIONS_DEFAULT;
   data->pages_wide = 1;
   g_object_set_data_full (G_OBJECT (op), "mp-print-data", data, print_data_free);

@@ -33,6 +33,7 @@ struct _MpWindow
   GCancellable         *cancellable;
   GSettings            *settings;
   gboolean              close_after_save;
+  guint                 loading;   /* loads running in a worker thread */
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
@@ -53,6 +54,7 @@ G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static void save_document (MpWindow *self, GFile *file, gboolean force);
 static void ask_overwrite (MpWindow *self, const char *message);
+static void commit_pending_edits (MpWindow *self);
 
 /* ---- state shown in the header ---- */
 
@@ -231,6 +233,9 @@ gboolean
 mp_window_is_disposable (MpWindow *self)
 {
   g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+  /* A window already loading a file is taken. */
+  if (self->loading > 0)
+    return FALSE;
   return self->document == NULL ||
          (mp_document_get_file (self->document) == NULL && !mp_document_get_modified (self->document));
 }
@@ -302,6 +307,7 @@ load_done (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(MpDocument) doc = g_task_propagate_pointer (G_TASK (result), &error);
 
+  self->loading--;
   if (doc == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
@@ -329,6 +335,7 @@ mp_window_load_file (MpWindow *self,
 
   task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  self->loading++;
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -461,14 +468,14 @@ save_done (GObject      *source,
   if (!mp_document_save_finish (doc, result, &error))
     {
       self->close_after_save = FALSE;
+      if (MP_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+        mp_application_cancel_quit (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
         {
           ask_overwrite (self, error->message);
           g_object_unref (self);
           return;
         }
-      if (MP_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
-        mp_application_cancel_quit (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
       show_error (self, _("The plan was not saved"), error->message);
       g_object_unref (self);
       return;
@@ -549,6 +556,7 @@ save_as_activated (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
+  commit_pending_edits (self);
   chooser = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   add_plan_filters (GTK_FILE_CHOOSER (chooser));
@@ -574,6 +582,7 @@ save_activated (GtkWidget  *widget,
 
   if (self->document == NULL)
     return;
+  commit_pending_edits (self);
   if (mp_document_get_file (self->document) == NULL)
     save_as_activated (widget, "win.save-as", NULL);
   else

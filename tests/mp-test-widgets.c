@@ -80,19 +80,30 @@ mp_test_find_message_dialog (void)
   return NULL;
 }
 
-GdkTexture *
-mp_test_render_widget (GtkWidget *widget)
+static GskRenderNode *
+snapshot_node (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+GdkTexture *
+mp_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer;
+
+  /* On a busy machine the first layout and frame may not have happened
+   * yet: until then the widget draws nothing. */
+  MP_TEST_SPIN_UNTIL (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0 &&
+                      gtk_widget_get_height (widget) > 0 && (node = snapshot_node (widget)) != NULL);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
 }
 
 void

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mp-format.h"
+#include "mp-mail.h"
 #include "mp-model.h"
 #include "mp-schedule.h"
 
@@ -287,7 +288,8 @@ mp_plan_check (MpPlan *plan,
       MpParticipant *org = mp_plan_find_participant (plan, mp_plan_get_organizer (plan));
       const char *email = org ? mp_participant_get_email (org) : NULL;
 
-      if (email == NULL || *email == '\0')
+      /* The same test the invitations use: an address they can send from. */
+      if (!mp_mail_address_is_valid (email))
         add (list, MP_PROBLEM_NO_ORGANIZER_EMAIL, MP_RECORD (plan), g_strdup ("organizer"),
              g_strdup (org ? _("The organizer has no e-mail address, so invitations cannot be sent")
                            : _("No organizer is set, so invitations cannot be sent")));
