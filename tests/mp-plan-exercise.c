@@ -9,6 +9,7 @@
 #include "mp-health.h"
 #include "mp-ical.h"
 #include "mp-plan-io.h"
+#include "mp-print.h"
 #include "mp-problem.h"
 #include "mp-report.h"
 #include "mp-timeline-render.h"
@@ -78,6 +79,39 @@ exercise_timeline (MpPlan *plan)
   cairo_surface_destroy (surface);
 }
 
+/* The printed pages (File → Print, --export-pdf): every page of a short
+ * print-out, the first and last ones of a long one, drawn at a quarter
+ * of their size on an image surface; a short one also as a PDF. */
+static void
+exercise_print (MpPlan *plan)
+{
+  g_autoptr(MpPrintJob) job = mp_print_job_new (plan);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 220, 220);
+  cairo_t *cr = cairo_create (surface);
+  guint n;
+
+  mp_print_job_set_sections (job, MP_PRINT_SECTIONS_ALL);
+  n = mp_print_job_paginate (job);
+
+  g_assert_cmpuint (n, >=, 1);
+  cairo_scale (cr, 0.25, 0.25);
+  for (guint i = 0; i < n; i++)
+    if (i < 3 || i + 3 >= n)
+      mp_print_job_draw_page (job, cr, i);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  if (n <= 3)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) pdf = mp_print_job_to_pdf (job, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (pdf);
+    }
+}
+
 void
 mp_plan_exercise (MpPlan *plan)
 {
@@ -93,4 +127,5 @@ mp_plan_exercise (MpPlan *plan)
   }
   exercise_ical (plan);
   exercise_timeline (plan);
+  exercise_print (plan);
 }

@@ -3,8 +3,9 @@
  * Shared by the fuzz target (fuzz/fuzz-load.c) and the regression test of
  * its findings (test-robust.c): save (the saved bytes must load again to
  * the same bytes), the checks, the health and the status report, the
- * iCalendar export and invitations, and the timeline painted on screen
- * and cut into printed pages, all in memory. Aborts (g_error, g_assert)
+ * iCalendar export and invitations, the timeline painted on screen and
+ * cut into tiles, and the printed pages (mp-print.h) drawn and made into
+ * a PDF, all in memory. Aborts (g_error, g_assert)
  * when a promise breaks; returns quietly otherwise.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
