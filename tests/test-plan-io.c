@@ -162,6 +162,27 @@ test_unknown_in_place (void)
   g_assert_nonnull (strstr (text, "\"pronouns\": \"she/her\""));
 }
 
+/* Unknown members inside a baseline's date entry survive too. */
+static void
+test_unknown_in_baseline_dates (void)
+{
+  const char *json = "{\"format\": \"mutualplan\", \"version\": 1, \"id\": \"x\", \"title\": \"T\", "
+                     "\"milestones\": [{\"id\": \"m1\", \"title\": \"A\", \"due\": \"2027-01-10\"}], "
+                     "\"baselines\": [{\"name\": \"v1\", \"dates\": {\"m1\": {\"due\": \"2027-01-09\", "
+                     "\"time\": \"10:00\", \"why\": {\"by\": \"CFO\"}}}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPlan) plan = mp_plan_load_from_data (json, strlen (json), "t.mplan", &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) before = NULL, after = NULL;
+
+  g_assert_no_error (error);
+  bytes = mp_plan_to_bytes (plan);
+  before = parse_json (json, strlen (json));
+  after = parse_json (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (json_node_equal (before, after));
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL), "\"due\": \"2027-01-09\", \"time\": \"10:00\""));
+}
+
 static void
 test_format_layout (void)
 {
@@ -561,6 +582,7 @@ main (int   argc,
   g_test_add_func ("/plan-io/values", test_values);
   g_test_add_func ("/plan-io/unknown-in-place", test_unknown_in_place);
   g_test_add_func ("/plan-io/format-layout", test_format_layout);
+  g_test_add_func ("/plan-io/unknown-in-baseline-dates", test_unknown_in_baseline_dates);
   g_test_add_func ("/plan-io/invalid-fixtures", test_invalid_fixtures);
   g_test_add_func ("/plan-io/rules", test_rules_table);
   g_test_add_func ("/plan-io/save-atomic-backup", test_save_atomic_backup);

@@ -750,8 +750,12 @@ mp_document_remove_milestone (MpDocument  *self,
               MpDateMapEntry *e = g_ptr_array_index (map, i);
               if (g_strcmp0 (e->id, id) == 0)
                 continue;
+              MpDateMapEntry *c;
+
               mp_date_map_add (copy, e->id, e->start, e->due);
-              ((MpDateMapEntry *) g_ptr_array_index (copy, copy->len - 1))->has_start = e->has_start;
+              c = g_ptr_array_index (copy, copy->len - 1);
+              c->has_start = e->has_start;
+              c->unknown = e->unknown ? json_node_ref (e->unknown) : NULL;
             }
           g_value_init (&v, MP_TYPE_DATE_MAP);
           g_value_set_boxed (&v, copy);

@@ -238,7 +238,29 @@ read_date_map (Loader     *ld,
         path_pop (ld, o2);
       }
       mp_date_map_add (map, id, s, d);
-      ((MpDateMapEntry *) g_ptr_array_index (map, map->len - 1))->has_start = start != NULL;
+      {
+        MpDateMapEntry *added = g_ptr_array_index (map, map->len - 1);
+        JsonObjectIter it;
+        const char *name;
+        JsonNode *member;
+        JsonObject *extra = NULL;
+
+        added->has_start = start != NULL;
+        /* Members this version does not know stay, after "due". */
+        json_object_iter_init_ordered (&it, eo);
+        while (json_object_iter_next_ordered (&it, &name, &member))
+          if (!g_str_equal (name, "start") && !g_str_equal (name, "due"))
+            {
+              if (extra == NULL)
+                extra = json_object_new ();
+              json_object_set_member (extra, name, json_node_copy (member));
+            }
+        if (extra != NULL)
+          {
+            added->unknown = json_node_init_object (json_node_alloc (), extra);
+            json_object_unref (extra);
+          }
+      }
       path_pop (ld, old);
     }
   *out = g_steal_pointer (&map);
@@ -1448,6 +1470,21 @@ write_field (GString  *out,
               }
             g_string_append (out, "\"due\": ");
             write_date (out, e->due);
+            if (e->unknown != NULL)
+              {
+                JsonObjectIter it;
+                const char *name;
+                JsonNode *member;
+
+                json_object_iter_init_ordered (&it, json_node_get_object (e->unknown));
+                while (json_object_iter_next_ordered (&it, &name, &member))
+                  {
+                    g_string_append (out, ", ");
+                    write_string (out, name);
+                    g_string_append (out, ": ");
+                    write_node (out, member, depth + 2);
+                  }
+              }
             g_string_append_c (out, '}');
           }
         if (map && map->len > 0)

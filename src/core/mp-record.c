@@ -26,6 +26,7 @@ date_map_entry_free (gpointer data)
   MpDateMapEntry *e = data;
 
   g_free (e->id);
+  g_clear_pointer (&e->unknown, json_node_unref);
   g_free (e);
 }
 
@@ -43,8 +44,12 @@ date_map_copy (MpDateMap *map)
   for (guint i = 0; i < map->len; i++)
     {
       MpDateMapEntry *e = g_ptr_array_index (map, i);
+      MpDateMapEntry *c;
+
       mp_date_map_add (copy, e->id, e->start, e->due);
-      ((MpDateMapEntry *) g_ptr_array_index (copy, i))->has_start = e->has_start;
+      c = g_ptr_array_index (copy, i);
+      c->has_start = e->has_start;
+      c->unknown = e->unknown ? json_node_ref (e->unknown) : NULL;
     }
   return copy;
 }

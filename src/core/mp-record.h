@@ -67,6 +67,7 @@ typedef struct {
   MpDate    start;
   MpDate    due;
   gboolean  has_start; /* the file wrote "start" (perhaps as null) */
+  JsonNode *unknown;   /* members this version does not know, an object, or NULL */
 } MpDateMapEntry;
 
 typedef GPtrArray MpDateMap; /* of MpDateMapEntry */
