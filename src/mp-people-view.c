@@ -214,7 +214,6 @@ on_remove_response (GtkDialog     *dialog,
       g_list_store_find (store, request->participant, NULL))
     mp_document_remove_participant (request->document, request->participant);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  remove_request_free (request);
 }
 
 void
@@ -264,6 +263,8 @@ mp_people_view_remove_selected (MpPeopleView *self)
   request->self = g_object_ref (self);
   request->document = g_object_ref (self->host.document);
   request->participant = g_object_ref (p);
+  /* Freed with the dialog, also when it goes with its parent unanswered. */
+  g_object_set_data_full (G_OBJECT (dialog), "mp-remove-request", request, (GDestroyNotify) remove_request_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response), request);
   gtk_window_present (GTK_WINDOW (dialog));
 }
