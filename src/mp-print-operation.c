@@ -113,10 +113,16 @@ save_settings (GtkPrintOperation *op,
   g_key_file_set_integer (kf, SETTINGS_GROUP, "timeline-pages-wide", (int) data->pages_wide);
   text = g_key_file_to_data (kf, &len, NULL);
 
-  /* A small file: written in the background, replaced atomically. */
+  /* A few hundred bytes, replaced atomically by the project's one writer
+   * of files; done when the print job ends, so nothing waits on it. */
   g_file_make_directory_with_parents (dir, NULL, NULL);
-  g_file_replace_contents_bytes_async (file, g_bytes_new_take (g_steal_pointer (&text), len), NULL, FALSE,
-                                       G_FILE_CREATE_PRIVATE, NULL, NULL, NULL);
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
+    g_autoptr(GError) error = NULL;
+
+    if (!mp_write_file_atomic (file, bytes, FALSE, NULL, NULL, &error))
+      g_warning ("Could not remember the print settings: %s", error->message);
+  }
 }
 
 static GObject *
