@@ -239,29 +239,14 @@ mp_date_button_class_init (MpDateButtonClass *klass)
 }
 
 static void
-mp_date_button_init (MpDateButton *self)
+create_popup (GtkMenuButton *button,
+              gpointer       user_data)
 {
-  GtkWidget *box, *icon, *buttons, *today;
+  MpDateButton *self = user_data;
+  GtkWidget *box, *buttons, *today;
 
-  self->allow_none = TRUE;
-  self->placeholder = g_strdup (_("No date"));
-
-  self->button = gtk_menu_button_new ();
-  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
-
-  /* Looks like the drop-downs next to it: the text, then an arrow
-   * (an icon GTK itself ships, so it is there on every system). */
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_hexpand (box, TRUE);
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0.0f);
-  gtk_widget_set_hexpand (self->label, TRUE);
-  icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (box), self->label);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
-
+  if (self->popover != NULL)
+    return;
   self->popover = gtk_popover_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->calendar = gtk_calendar_new ();
@@ -283,6 +268,35 @@ mp_date_button_init (MpDateButton *self)
   gtk_popover_set_child (GTK_POPOVER (self->popover), box);
   g_signal_connect_swapped (self->popover, "show", G_CALLBACK (on_popover_show), self);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->button), self->popover);
+}
+
+static void
+mp_date_button_init (MpDateButton *self)
+{
+  GtkWidget *box, *icon;
+
+  self->allow_none = TRUE;
+  self->placeholder = g_strdup (_("No date"));
+
+  self->button = gtk_menu_button_new ();
+  gtk_widget_set_parent (self->button, GTK_WIDGET (self));
+
+  /* Looks like the drop-downs next to it: the text, then an arrow
+   * (an icon GTK itself ships, so it is there on every system). */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (box, TRUE);
+  self->label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0.0f);
+  gtk_widget_set_hexpand (self->label, TRUE);
+  icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), self->label);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->button), box);
+
+  /* The popover and its calendar are made when first opened: a list of
+   * milestones has dozens of these buttons and opens one at a time. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), create_popup, self, NULL);
 
   update_label (self);
 }
@@ -311,7 +325,7 @@ mp_date_button_set_date (MpDateButton *self,
     return;
   self->date = date;
   update_label (self);
-  if (gtk_widget_get_visible (self->popover))
+  if (self->popover != NULL && gtk_widget_get_visible (self->popover))
     sync_calendar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
@@ -334,7 +348,8 @@ mp_date_button_set_allow_none (MpDateButton *self,
   if (self->allow_none == allow_none)
     return;
   self->allow_none = allow_none;
-  gtk_widget_set_visible (self->clear_button, allow_none);
+  if (self->clear_button != NULL)
+    gtk_widget_set_visible (self->clear_button, allow_none);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALLOW_NONE]);
 }
 

@@ -34,6 +34,7 @@ struct _MpWindow
   GSettings            *settings;
   gboolean              close_after_save;
   guint                 loading;   /* loads running in a worker thread */
+  GHashTable           *pages_with_document; /* pages shown since the document came */
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
@@ -168,6 +169,34 @@ focus_sidebar_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+page_set_document (GtkWidget  *page,
+                   MpDocument *document)
+{
+  if (MP_IS_OVERVIEW (page))
+    mp_overview_set_document (MP_OVERVIEW (page), document);
+  else if (MP_IS_MILESTONES_VIEW (page))
+    mp_milestones_view_set_document (MP_MILESTONES_VIEW (page), document);
+  else if (MP_IS_GOALS_VIEW (page))
+    mp_goals_view_set_document (MP_GOALS_VIEW (page), document);
+  else if (MP_IS_PEOPLE_VIEW (page))
+    mp_people_view_set_document (MP_PEOPLE_VIEW (page), document);
+  else if (MP_IS_CALENDAR_VIEW (page))
+    mp_calendar_view_set_document (MP_CALENDAR_VIEW (page), document);
+}
+
+static void
+on_page_shown (MpWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  if (self->document == NULL || page == NULL || self->pages_with_document == NULL ||
+      g_hash_table_contains (self->pages_with_document, page))
+    return;
+  g_hash_table_add (self->pages_with_document, page);
+  page_set_document (page, self->document);
+}
+
 void
 mp_window_set_document (MpWindow   *self,
                         MpDocument *document)
@@ -195,11 +224,22 @@ mp_window_set_document (MpWindow   *self,
         add_recent (mp_document_get_file (document));
     }
 
-  mp_overview_set_document (self->overview, document);
-  mp_milestones_view_set_document (self->milestones, document);
-  mp_goals_view_set_document (self->goals, document);
-  mp_people_view_set_document (self->people, document);
-  mp_calendar_view_set_document (self->calendar, document);
+  /* Pages get the document when they are first shown: building a page's
+   * rows is most of the cost of opening a plan. */
+  if (self->pages_with_document != NULL)
+    {
+      /* Hidden pages let go of the old document now, not when next shown. */
+      GHashTableIter iter;
+      gpointer page;
+
+      g_hash_table_iter_init (&iter, self->pages_with_document);
+      while (g_hash_table_iter_next (&iter, &page, NULL))
+        if (document == NULL || page != gtk_stack_get_visible_child (self->pages))
+          page_set_document (page, NULL);
+      g_hash_table_unref (self->pages_with_document);
+    }
+  self->pages_with_document = g_hash_table_new (NULL, NULL);
+  on_page_shown (self);
   gtk_stack_set_visible_child_name (self->main_stack, document ? "plan" : "empty");
   /* Start on the page list, not inside the first text field (after GTK
    * has placed the initial focus of the newly shown page). */
@@ -860,6 +900,7 @@ mp_window_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->pages_with_document, g_hash_table_unref);
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
 }
 
@@ -943,6 +984,7 @@ mp_window_init (MpWindow *self)
   gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->calendar), "calendar"),
                             _("Calendar"));
   g_signal_connect_swapped (self->overview, "reveal", G_CALLBACK (mp_window_reveal), self);
+  g_signal_connect_swapped (self->pages, "notify::visible-child", G_CALLBACK (on_page_shown), self);
 
   /* Dropping plan files on the window opens them. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
