@@ -473,62 +473,11 @@ mp_invite_dialog_set_compose_flags (MpInviteDialog     *self,
 
 /* ---- sending ---- */
 
-/* invited_sequence = the SEQUENCE sent (and sequence raised to it for a
- * cancellation), as mp_ical_mark_sent () does, but through the document
- * so that it undoes as one step. */
-static guint
-record_sent (MpInviteDialog *self,
-             GPtrArray      *sent)
-{
-  guint changed = 0;
-
-  mp_document_begin (self->document, _("Send Invitations"));
-  for (guint i = 0; i < sent->len; i++)
-    {
-      MpInvitation *inv = g_ptr_array_index (sent, i);
-      MpRecord *event = NULL;
-      guint seq_field, invited_field;
-      int seq, invited;
-
-      if (inv->is_meeting)
-        {
-          GListModel *meetings = G_LIST_MODEL (mp_plan_get_meetings (self->plan));
-
-          for (guint j = 0; event == NULL && j < g_list_model_get_n_items (meetings); j++)
-            {
-              g_autoptr(MpMeeting) mt = g_list_model_get_item (meetings, j);
-
-              if (g_strcmp0 (mp_meeting_get_id (mt), inv->event_id) == 0)
-                event = MP_RECORD (mt);
-            }
-          seq_field = MP_MEETING_SEQUENCE;
-          invited_field = MP_MEETING_INVITED_SEQUENCE;
-        }
-      else
-        {
-          event = MP_RECORD (mp_plan_find_milestone (self->plan, inv->event_id));
-          seq_field = MP_MILESTONE_SEQUENCE;
-          invited_field = MP_MILESTONE_INVITED_SEQUENCE;
-        }
-      if (event == NULL)
-        continue;
-      event_sequences (event, &seq, &invited);
-      if (seq < inv->sequence)
-        mp_document_set_int (self->document, event, seq_field, inv->sequence);
-      if (invited != inv->sequence)
-        {
-          mp_document_set_int (self->document, event, invited_field, inv->sequence);
-          changed++;
-        }
-    }
-  mp_document_end (self->document);
-  return changed;
-}
 
 static void
 finish_sending (MpInviteDialog *self)
 {
-  guint n = record_sent (self, self->handed);
+  guint n = mp_ical_mark_sent (self->document, self->handed);
 
   self->sending = FALSE;
   g_signal_emit (self, signals[SENT], 0, n);

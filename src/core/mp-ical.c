@@ -1291,53 +1291,62 @@ mp_ical_write_invitations (GPtrArray     *invitations,
   return g_steal_pointer (&files);
 }
 
-guint
-mp_ical_mark_sent (MpPlan    *plan,
-                   GPtrArray *invitations)
+/* The meeting or milestone an invitation was made from, with the fields
+ * of its calendar revision. */
+static MpRecord *
+find_event (MpPlan        *plan,
+            MpInvitation  *inv,
+            guint         *seq_field,
+            guint         *invited_field)
 {
+  if (inv->is_meeting)
+    {
+      GListModel *meetings = G_LIST_MODEL (mp_plan_get_meetings (plan));
+
+      *seq_field = MP_MEETING_SEQUENCE;
+      *invited_field = MP_MEETING_INVITED_SEQUENCE;
+      for (guint j = 0; j < g_list_model_get_n_items (meetings); j++)
+        {
+          g_autoptr(MpMeeting) mt = g_list_model_get_item (meetings, j);
+
+          if (g_strcmp0 (mp_meeting_get_id (mt), inv->event_id) == 0)
+            return MP_RECORD (mt); /* the store keeps it */
+        }
+      return NULL;
+    }
+  *seq_field = MP_MILESTONE_SEQUENCE;
+  *invited_field = MP_MILESTONE_INVITED_SEQUENCE;
+  return MP_RECORD (mp_plan_find_milestone (plan, inv->event_id));
+}
+
+guint
+mp_ical_mark_sent (MpDocument *document,
+                   GPtrArray  *invitations)
+{
+  MpPlan *plan;
   guint changed = 0;
 
-  g_return_val_if_fail (MP_IS_PLAN (plan), 0);
+  g_return_val_if_fail (MP_IS_DOCUMENT (document), 0);
   g_return_val_if_fail (invitations != NULL, 0);
 
+  plan = mp_document_get_plan (document);
+  mp_document_begin (document, _("Send Invitations"));
   for (guint i = 0; i < invitations->len; i++)
     {
       MpInvitation *inv = g_ptr_array_index (invitations, i);
+      guint seq_field, invited_field;
+      MpRecord *event = find_event (plan, inv, &seq_field, &invited_field);
 
-      if (inv->is_meeting)
+      if (event == NULL)
+        continue;
+      if (mp_record_get_int (event, seq_field) < inv->sequence)
+        mp_document_set_int (document, event, seq_field, inv->sequence);
+      if (mp_record_get_int (event, invited_field) != inv->sequence)
         {
-          GListModel *meetings = G_LIST_MODEL (mp_plan_get_meetings (plan));
-
-          for (guint j = 0; j < g_list_model_get_n_items (meetings); j++)
-            {
-              g_autoptr(MpMeeting) mt = g_list_model_get_item (meetings, j);
-
-              if (g_strcmp0 (mp_meeting_get_id (mt), inv->event_id) != 0)
-                continue;
-              if (mp_meeting_get_sequence (mt) < inv->sequence)
-                mp_meeting_set_sequence (mt, inv->sequence);
-              if (mp_meeting_get_invited_sequence (mt) != inv->sequence)
-                {
-                  mp_meeting_set_invited_sequence (mt, inv->sequence);
-                  changed++;
-                }
-              break;
-            }
-        }
-      else
-        {
-          MpMilestone *m = mp_plan_find_milestone (plan, inv->event_id);
-
-          if (m == NULL)
-            continue;
-          if (mp_milestone_get_sequence (m) < inv->sequence)
-            mp_milestone_set_sequence (m, inv->sequence);
-          if (mp_milestone_get_invited_sequence (m) != inv->sequence)
-            {
-              mp_milestone_set_invited_sequence (m, inv->sequence);
-              changed++;
-            }
+          mp_document_set_int (document, event, invited_field, inv->sequence);
+          changed++;
         }
     }
+  mp_document_end (document);
   return changed;
 }

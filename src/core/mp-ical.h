@@ -31,6 +31,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-document.h"
 #include "mp-model.h"
 
 G_BEGIN_DECLS
@@ -137,11 +138,12 @@ GPtrArray *mp_ical_write_invitations (GPtrArray           *invitations,
                                       GError             **error);
 
 /* Records that @invitations were sent: invited_sequence = the SEQUENCE
- * sent, for each event still in @plan (found by kind and id). A
- * cancellation can carry a SEQUENCE above the milestone's `sequence`;
- * then `sequence` is raised to it as well, so that it never falls behind.
- * Returns how many events changed. The caller saves the plan. */
-guint      mp_ical_mark_sent          (MpPlan              *plan,
+ * sent, for each event still in the document's plan (found by kind and
+ * id). A cancellation can carry a SEQUENCE above the milestone's
+ * `sequence`; then `sequence` is raised to it as well, so that it never
+ * falls behind. One undo step, "Send Invitations". Returns how many
+ * events changed. */
+guint      mp_ical_mark_sent          (MpDocument          *document,
                                        GPtrArray           *invitations);
 
 G_END_DECLS
