@@ -186,12 +186,11 @@ on_id_toggled (GtkCheckButton    *check,
   if (field == MP_MILESTONE_INVITE && (ids == NULL || ids[0] == NULL))
     {
       g_autoptr(GStrvBuilder) d = g_strv_builder_new ();
-      const char *owners[] = { mp_milestone_get_seller_owner (self->milestone),
-                               mp_milestone_get_customer_owner (self->milestone) };
+      g_autoptr(GPtrArray) invitees = mp_milestone_get_invitees (self->milestone);
 
-      for (guint i = 0; i < 2; i++)
-        if (owners[i] && g_strcmp0 (owners[i], id) != 0)
-          g_strv_builder_add (d, owners[i]);
+      for (guint i = 0; i < invitees->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (invitees, i), id) != 0)
+          g_strv_builder_add (d, g_ptr_array_index (invitees, i));
       if (on)
         g_strv_builder_add (d, id);
       g_strfreev (result);
@@ -328,8 +327,7 @@ update_checks (MpMilestoneDetail *self)
   MpMilestone *m = self->milestone;
   MpPlan *plan = mp_document_get_plan (self->document);
   const char * const *deps = mp_milestone_get_depends_on (m);
-  const char * const *invite = mp_milestone_get_invite (m);
-  gboolean default_invite = invite == NULL || invite[0] == NULL;
+  g_autoptr(GPtrArray) invitees = mp_milestone_get_invitees (m);
 
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->depends_box)); w; w = gtk_widget_get_next_sibling (w))
     {
@@ -345,9 +343,7 @@ update_checks (MpMilestoneDetail *self)
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->invite_box)); w; w = gtk_widget_get_next_sibling (w))
     {
       const char *id = g_object_get_data (G_OBJECT (w), "id");
-      gboolean on = default_invite ? (g_strcmp0 (id, mp_milestone_get_seller_owner (m)) == 0 ||
-                                      g_strcmp0 (id, mp_milestone_get_customer_owner (m)) == 0)
-                                   : strv_has (invite, id);
+      gboolean on = g_ptr_array_find_with_equal_func (invitees, id, g_str_equal, NULL);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (w), on);
     }

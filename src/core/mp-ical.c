@@ -103,28 +103,6 @@ participant_email (MpPlan     *plan,
   return mp_mail_address_is_valid (email) ? email : NULL;
 }
 
-/* The effective invitees of a milestone: `invite`, else both owners. */
-static GPtrArray *
-milestone_invitees (MpMilestone *m)
-{
-  GPtrArray *ids = g_ptr_array_new ();
-  const char * const *invite = mp_milestone_get_invite (m);
-
-  if (invite != NULL && invite[0] != NULL)
-    {
-      for (guint i = 0; invite[i]; i++)
-        g_ptr_array_add (ids, (gpointer) invite[i]);
-    }
-  else
-    {
-      if (!is_empty (mp_milestone_get_seller_owner (m)))
-        g_ptr_array_add (ids, (gpointer) mp_milestone_get_seller_owner (m));
-      if (!is_empty (mp_milestone_get_customer_owner (m)))
-        g_ptr_array_add (ids, (gpointer) mp_milestone_get_customer_owner (m));
-    }
-  return ids;
-}
-
 static GPtrArray *
 meeting_invitees (MpMeeting *mt)
 {
@@ -187,7 +165,7 @@ milestone_concerns (MpMilestone *m,
   if (g_strcmp0 (mp_milestone_get_seller_owner (m), pid) == 0 ||
       g_strcmp0 (mp_milestone_get_customer_owner (m), pid) == 0)
     return TRUE;
-  ids = milestone_invitees (m);
+  ids = mp_milestone_get_invitees (m);
   return ids_contain (ids, pid);
 }
 
@@ -1084,7 +1062,7 @@ build_one (Ctx        *ctx,
   gboolean is_meeting = MP_IS_MEETING (event);
   MpMilestone *m = is_meeting ? NULL : MP_MILESTONE (event);
   MpMeeting *mt = is_meeting ? MP_MEETING (event) : NULL;
-  g_autoptr(GPtrArray) ids = is_meeting ? meeting_invitees (mt) : milestone_invitees (m);
+  g_autoptr(GPtrArray) ids = is_meeting ? meeting_invitees (mt) : mp_milestone_get_invitees (m);
   g_autoptr(GPtrArray) with_email = g_ptr_array_new ();
   g_autoptr(GPtrArray) without = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (free_component);

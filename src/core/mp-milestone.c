@@ -60,3 +60,27 @@ mp_milestone_new (void)
   mp_record_mark_new (MP_RECORD (self));
   return self;
 }
+
+GPtrArray *
+mp_milestone_get_invitees (MpMilestone *self)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+  const char * const *invite;
+  const char *owners[2];
+
+  g_return_val_if_fail (MP_IS_MILESTONE (self), ids);
+
+  invite = mp_milestone_get_invite (self);
+  if (invite != NULL && invite[0] != NULL)
+    {
+      for (guint i = 0; invite[i]; i++)
+        g_ptr_array_add (ids, (gpointer) invite[i]);
+      return ids;
+    }
+  owners[0] = mp_milestone_get_seller_owner (self);
+  owners[1] = mp_milestone_get_customer_owner (self);
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    if (owners[i] != NULL && *owners[i] != '\0')
+      g_ptr_array_add (ids, (gpointer) owners[i]);
+  return ids;
+}

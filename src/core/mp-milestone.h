@@ -40,6 +40,10 @@ typedef enum {
 
 MpMilestone *mp_milestone_new (void);
 
+/* Who the calendar invitation goes to: `invite`, or both owners when it
+ * is empty (FORMAT.md). The ids are the milestone's own (borrowed). */
+GPtrArray   *mp_milestone_get_invitees (MpMilestone *self);
+
 static inline const char *
 mp_milestone_get_id (MpMilestone *self)
 {
