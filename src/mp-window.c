@@ -34,6 +34,7 @@ struct _MpWindow
   GSettings            *settings;
   gboolean              close_after_save;
   guint                 loading;   /* loads running in a worker thread */
+  gboolean              sample;    /* the document is the built-in sample */
   GHashTable           *pages_with_document; /* pages shown since the document came */
 
   GtkLabel             *title_label;
@@ -75,7 +76,9 @@ update_title (MpWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), _("MutualPlan"));
       return;
     }
-  name = mp_document_get_display_name (self->document);
+  name = self->sample && mp_document_get_file (self->document) == NULL
+         ? g_strdup (_("Sample plan"))
+         : mp_document_get_display_name (self->document);
   /* The modified mark, as in GNOME Text Editor: a bullet before the name. */
   subtitle = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
   gtk_label_set_text (self->title_label, mp_plan_get_title (plan));
@@ -212,6 +215,7 @@ mp_window_set_document (MpWindow   *self,
       mp_document_discard_recovery (self->document);
     }
   g_set_object (&self->document, document);
+  self->sample = FALSE;
   if (document != NULL)
     {
       g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (on_document_state), self);
@@ -398,6 +402,8 @@ mp_window_load_sample (MpWindow *self)
     }
   doc = mp_document_new (plan, NULL);
   mp_window_set_document (self, doc);
+  self->sample = TRUE;
+  update_title (self);
 }
 
 /* Opens @file here when nothing would be lost, else in a new window. */
@@ -822,7 +828,9 @@ mp_window_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (mp_window_parent_class)->close_request (window);
     }
 
-  name = mp_document_get_display_name (self->document);
+  name = self->sample && mp_document_get_file (self->document) == NULL
+         ? g_strdup (_("Sample plan"))
+         : mp_document_get_display_name (self->document);
   dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
                                    _("Save the changes to “%s” before closing?"), name);
