@@ -680,26 +680,18 @@ commit_pending_edits (MpWindow *self)
 }
 
 static void
-undo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
+undo_redo_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
   MpWindow *self = MP_WINDOW (widget);
 
   commit_pending_edits (self);
-  if (self->document)
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (action_name, "win.undo"))
     mp_document_undo (self->document);
-}
-
-static void
-redo_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  MpWindow *self = MP_WINDOW (widget);
-
-  commit_pending_edits (self);
-  if (self->document)
+  else
     mp_document_redo (self->document);
 }
 
@@ -938,8 +930,8 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_activated);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_activated);
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_activated);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
-  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_activated);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_activated);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_activated);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, new_from_template_activated);

@@ -444,17 +444,8 @@ mp_document_set_int (MpDocument *self,
                      int         value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
-  const GValue *cur = mp_record_peek_value (record, field);
 
-  g_value_init (&v, G_VALUE_TYPE (cur));
-  if (G_VALUE_HOLDS_ENUM (cur))
-    g_value_set_enum (&v, value);
-  else if (G_VALUE_HOLDS_BOOLEAN (cur))
-    g_value_set_boolean (&v, value != 0);
-  else if (G_VALUE_HOLDS_UINT (cur))
-    g_value_set_uint (&v, (guint) value);
-  else
-    g_value_set_int (&v, value);
+  mp_record_int_value (record, field, value, &v);
   mp_document_set_value (self, record, field, &v);
 }
 

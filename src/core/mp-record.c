@@ -493,22 +493,32 @@ mp_record_get_int (MpRecord *self,
 }
 
 void
+mp_record_int_value (MpRecord *self,
+                     guint     field,
+                     int       value,
+                     GValue   *out)
+{
+  const GValue *cur = mp_record_peek_value (self, field);
+
+  g_value_init (out, G_VALUE_TYPE (cur));
+  if (G_VALUE_HOLDS_ENUM (cur))
+    g_value_set_enum (out, value);
+  else if (G_VALUE_HOLDS_BOOLEAN (cur))
+    g_value_set_boolean (out, value != 0);
+  else if (G_VALUE_HOLDS_UINT (cur))
+    g_value_set_uint (out, (guint) value);
+  else
+    g_value_set_int (out, value);
+}
+
+void
 mp_record_set_int (MpRecord *self,
                    guint     field,
                    int       value)
 {
   g_auto(GValue) v = G_VALUE_INIT;
-  const GValue *cur = mp_record_peek_value (self, field);
 
-  g_value_init (&v, G_VALUE_TYPE (cur));
-  if (G_VALUE_HOLDS_ENUM (cur))
-    g_value_set_enum (&v, value);
-  else if (G_VALUE_HOLDS_BOOLEAN (cur))
-    g_value_set_boolean (&v, value != 0);
-  else if (G_VALUE_HOLDS_UINT (cur))
-    g_value_set_uint (&v, (guint) value);
-  else
-    g_value_set_int (&v, value);
+  mp_record_int_value (self, field, value, &v);
   mp_record_set_value (self, field, &v);
 }
 

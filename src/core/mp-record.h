@@ -135,6 +135,12 @@ int            mp_record_get_int          (MpRecord   *self,
 void           mp_record_set_int          (MpRecord   *self,
                                            guint       field,
                                            int         value);
+/* @value as a GValue of the field's own type (int, enum, boolean or day
+ * number); @out is initialised here. */
+void           mp_record_int_value        (MpRecord   *self,
+                                           guint       field,
+                                           int         value,
+                                           GValue     *out);
 MpDate         mp_record_get_date         (MpRecord   *self,
                                            guint       field);
 void           mp_record_set_date         (MpRecord   *self,
