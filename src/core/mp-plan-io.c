@@ -1007,6 +1007,30 @@ check_text (Loader     *ld,
 
 /* @owned: NULL, or @data to free as soon as it is parsed (json-glib
  * copies what it keeps), which lowers the peak memory of a load. */
+static void
+release_parser (gpointer parser,
+                gpointer user_data)
+{
+  g_object_unref (parser);
+}
+
+/* Freeing a large JSON tree takes about a tenth of parsing it; the plan
+ * is built by then, so the tree goes to a worker thread and the load
+ * returns without waiting for it. */
+static void
+release_in_background (JsonParser *parser)
+{
+  static GThreadPool *pool;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      pool = g_thread_pool_new (release_parser, NULL, 1, FALSE, NULL);
+      g_once_init_leave (&once, 1);
+    }
+  g_thread_pool_push (pool, parser, NULL);
+}
+
 static MpPlan *
 load_from_data (const char  *data,
                 gsize        len,
@@ -1066,6 +1090,7 @@ load_from_data (const char  *data,
   if (!check_plan (&ld, plan))
     return NULL;
 
+  release_in_background (g_steal_pointer (&parser));
   return g_steal_pointer (&plan);
 }
 
