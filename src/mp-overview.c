@@ -157,14 +157,12 @@ set_entry (GtkEntry   *entry,
     gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
 }
 
+/* The plan's own fields. */
 static void
-refresh (MpOverview *self)
+refresh_fields (MpOverview *self)
 {
   MpPlan *plan;
-  g_autoptr(MpPlanHealth) health = NULL;
-  g_autofree char *text = NULL;
   GtkTextBuffer *buffer;
-  guint n_problems;
 
   if (self->document == NULL)
     return;
@@ -180,6 +178,22 @@ refresh (MpOverview *self)
   mp_date_button_set_date (self->start, mp_plan_get_start (plan));
   mp_date_button_set_date (self->target, mp_plan_get_target (plan));
   gtk_spin_button_set_value (self->buffer, mp_plan_get_buffer_days (plan));
+  self->refreshing = FALSE;
+}
+
+/* What the core works out: progress, next steps, overdue, problems. */
+static void
+refresh_facts (MpOverview *self)
+{
+  MpPlan *plan;
+  g_autoptr(MpPlanHealth) health = NULL;
+  g_autofree char *text = NULL;
+  guint n_problems;
+
+  if (self->document == NULL)
+    return;
+  plan = mp_document_get_plan (self->document);
+  self->refreshing = TRUE;
 
   health = mp_plan_health_new (plan, mp_date_today (), NULL, 6);
 
@@ -251,6 +265,13 @@ refresh (MpOverview *self)
   self->refreshing = FALSE;
 }
 
+static void
+refresh (MpOverview *self)
+{
+  refresh_fields (self);
+  refresh_facts (self);
+}
+
 static gboolean
 refresh_idle (gpointer data)
 {
@@ -281,7 +302,10 @@ mp_overview_set_document (MpOverview *self,
   if (document != NULL)
     {
       g_signal_connect_swapped (document, "changed", G_CALLBACK (queue_refresh), self);
-      refresh (self);
+      /* The fields at once; the lists the core works out right after the
+       * window's first frame, so a plan opens without waiting for them. */
+      refresh_fields (self);
+      queue_refresh (self);
     }
 }
 
