@@ -406,19 +406,25 @@ mp_window_load_sample (MpWindow *self)
   update_title (self);
 }
 
-/* Opens @file here when nothing would be lost, else in a new window. */
+/* The window for another plan: this one when nothing would be lost,
+ * else a new one. */
+static MpWindow *
+window_for_plan (MpWindow *self)
+{
+  MpWindow *target;
+
+  if (mp_window_is_disposable (self))
+    return self;
+  target = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  gtk_window_present (GTK_WINDOW (target));
+  return target;
+}
+
 static void
 open_file (MpWindow *self,
            GFile    *file)
 {
-  MpWindow *target = self;
-
-  if (!mp_window_is_disposable (self))
-    {
-      target = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      gtk_window_present (GTK_WINDOW (target));
-    }
-  mp_window_load_file (target, file);
+  mp_window_load_file (window_for_plan (self), file);
 }
 
 /* ---- actions ---- */
@@ -485,19 +491,13 @@ new_activated (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  MpWindow *self = MP_WINDOW (widget);
-  MpWindow *target = self;
+  MpWindow *target = window_for_plan (MP_WINDOW (widget));
   g_autoptr(MpPlan) plan = mp_plan_new ();
   g_autoptr(MpDocument) doc = NULL;
 
   mp_plan_set_title (plan, _("New plan"));
   mp_plan_set_start (plan, mp_date_today ());
   doc = mp_document_new (plan, NULL);
-  if (!mp_window_is_disposable (self))
-    {
-      target = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      gtk_window_present (GTK_WINDOW (target));
-    }
   mp_window_set_document (target, doc);
   mp_window_show_page (target, "overview");
 }
@@ -722,15 +722,9 @@ static void
 template_created (MpPlan   *plan,
                   gpointer  user_data)
 {
-  MpWindow *self = MP_WINDOW (user_data);
-  MpWindow *target = self;
+  MpWindow *target = window_for_plan (MP_WINDOW (user_data));
   g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
 
-  if (!mp_window_is_disposable (self))
-    {
-      target = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
-      gtk_window_present (GTK_WINDOW (target));
-    }
   mp_window_set_document (target, doc);
   mp_window_show_page (target, "milestones");
 }

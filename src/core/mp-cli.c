@@ -212,6 +212,38 @@ load_one (const char         *option,
   return plan;
 }
 
+/* Writes an export to OUT: "-" is standard output, anything else a file
+ * replaced atomically (no partial file on an error). */
+static int
+write_output (const char *out,
+              GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (out, "-"))
+    {
+      gsize len;
+      const void *data = g_bytes_get_data (bytes, &len);
+
+      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          g_printerr (_("%s: could not write to standard output\n"), g_get_prgname ());
+          return MP_EXIT_FAILED;
+        }
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (out);
+
+      if (!mp_write_file_atomic (file, bytes, FALSE, NULL, NULL, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return MP_EXIT_FAILED;
+        }
+    }
+  return MP_EXIT_OK;
+}
+
 /* --export-ics=OUT [--for=WHO] [--no-dropped] [--no-meetings] FILE */
 static int
 run_export_ics (GVariantDict       *options,
@@ -248,30 +280,12 @@ run_export_ics (GVariantDict       *options,
       g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
       return MP_EXIT_FAILED;
     }
-  if (g_str_equal (out, "-"))
-    {
-      gsize len = strlen (text);
+  {
+    gsize len = strlen (text);
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
 
-      if (fwrite (text, 1, len, stdout) != len || fflush (stdout) != 0)
-        {
-          g_printerr (_("%s: could not write to standard output\n"), g_get_prgname ());
-          return MP_EXIT_FAILED;
-        }
-      return MP_EXIT_OK;
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (out);
-      gsize len = strlen (text);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&text), len);
-
-      if (!mp_write_file_atomic (file, bytes, FALSE, NULL, NULL, &error))
-        {
-          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-          return MP_EXIT_FAILED;
-        }
-    }
-  return MP_EXIT_OK;
+    return write_output (out, bytes);
+  }
 }
 
 /* --export-invitations=DIR [--for=WHO] [--only-outdated] [--no-meetings] FILE */
@@ -472,30 +486,9 @@ run_export_pdf (GVariantDict       *options,
       g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
       return MP_EXIT_FAILED;
     }
-  if (g_str_equal (out, "-"))
-    {
-      gsize len;
-      const void *data = g_bytes_get_data (pdf, &len);
-
-      if (fwrite (data, 1, len, stdout) != len || fflush (stdout) != 0)
-        {
-          g_printerr (_("%s: could not write to standard output\n"), g_get_prgname ());
-          return MP_EXIT_FAILED;
-        }
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (out);
-
-      /* Rendered in memory, written to a temporary file and renamed: an
-       * interrupted export leaves no half PDF behind. */
-      if (!mp_write_file_atomic (file, pdf, FALSE, NULL, NULL, &error))
-        {
-          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
-          return MP_EXIT_FAILED;
-        }
-    }
-  return MP_EXIT_OK;
+  /* Rendered in memory, written atomically: an interrupted export leaves
+   * no half PDF behind. */
+  return write_output (out, pdf);
 }
 
 int
