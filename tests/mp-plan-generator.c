@@ -53,6 +53,7 @@ mp_plan_generator_options_init (MpPlanGeneratorOptions *options,
   options->seed = 1;
   options->start = mp_date_from_ymd (2027, 1, 4);
   options->today = MP_DATE_NONE;
+  options->chain = FALSE;
 }
 
 /* Milestone i starts about (3 i / 2) days after the plan's start, so that
@@ -130,6 +131,8 @@ mp_plan_generator_generate (const MpPlanGeneratorOptions *o)
         status = roll < 80 ? MP_STATUS_IN_PROGRESS : MP_STATUS_BLOCKED;
       else
         status = roll < 92 ? MP_STATUS_PLANNED : roll < 96 ? MP_STATUS_BLOCKED : MP_STATUS_DROPPED;
+      if (o->chain && status == MP_STATUS_DROPPED)
+        status = MP_STATUS_PLANNED; /* a dropped link would cut the chain */
 
       mp_milestone_set_id (m, id);
       mp_milestone_set_title (m, mtitle);
@@ -149,9 +152,9 @@ mp_plan_generator_generate (const MpPlanGeneratorOptions *o)
       mp_milestone_set_commitment (m, g_rand_int_range (rand, 0, 100) < 30);
 
       /* Most milestones wait for the one before; some for one further up. */
-      if (i > 0 && g_rand_int_range (rand, 0, 100) < 70)
+      if (i > 0 && (g_rand_int_range (rand, 0, 100) < 70 || o->chain))
         depends[n_deps++] = dep1 = g_strdup_printf ("m-%u", i);
-      if (i > 3 && g_rand_int_range (rand, 0, 100) < 20)
+      if (i > 3 && g_rand_int_range (rand, 0, 100) < 20 && !o->chain)
         depends[n_deps++] = dep2 = g_strdup_printf ("m-%u", i - 3);
       mp_milestone_set_depends_on (m, depends);
 

@@ -26,6 +26,10 @@ typedef struct {
    * overdue), around it in progress, after it planned. Default: the
    * middle of the plan. */
   MpDate   today;
+  /* Every milestone waits for the one before it and for no other, and
+   * none is dropped: one dependency chain as long as the plan (the
+   * hostile case of issue 12). */
+  gboolean chain;
 } MpPlanGeneratorOptions;
 
 /* Fills @options with the defaults for @n_milestones. */

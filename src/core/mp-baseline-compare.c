@@ -90,7 +90,7 @@ mp_baseline_compare (MpBaseline *baseline,
     {
       g_autoptr(MpMilestone) m = g_list_model_get_item (ms, i);
       const char *id = mp_milestone_get_id (m);
-      const MpDateMapEntry *e = mp_date_map_lookup (dates, id);
+      const MpDateMapEntry *e = mp_baseline_lookup (baseline, id);
       MpDate start = mp_milestone_get_start (m), due = mp_milestone_get_due (m);
       gboolean dropped = mp_milestone_get_status (m) == MP_STATUS_DROPPED;
       g_autoptr(MpDateChange) c = NULL;

@@ -7,6 +7,12 @@
 struct _MpBaseline
 {
   MpRecord parent_instance;
+
+  /* mp_baseline_lookup (): the dates by milestone id, for the map (and
+   * its length) they were made of. */
+  GHashTable *by_id;
+  MpDateMap  *indexed;
+  guint       indexed_len;
 };
 
 G_DEFINE_FINAL_TYPE (MpBaseline, mp_baseline, MP_TYPE_RECORD)
@@ -20,8 +26,18 @@ static const MpField fields[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == MP_BASELINE_N_FIELDS);
 
 static void
+mp_baseline_finalize (GObject *object)
+{
+  MpBaseline *self = MP_BASELINE (object);
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  G_OBJECT_CLASS (mp_baseline_parent_class)->finalize (object);
+}
+
+static void
 mp_baseline_class_init (MpBaselineClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = mp_baseline_finalize;
   mp_record_class_install_fields (MP_RECORD_CLASS (klass), "baseline", fields, G_N_ELEMENTS (fields));
 }
 
@@ -39,4 +55,33 @@ mp_baseline_new (void)
 
   mp_record_mark_new (MP_RECORD (self));
   return self;
+}
+
+const MpDateMapEntry *
+mp_baseline_lookup (MpBaseline *self,
+                    const char *milestone_id)
+{
+  MpDateMap *map;
+
+  g_return_val_if_fail (MP_IS_BASELINE (self), NULL);
+
+  map = mp_baseline_get_dates (self);
+  if (map == NULL || milestone_id == NULL)
+    return NULL;
+  if (self->by_id == NULL || self->indexed != map || self->indexed_len != map->len)
+    {
+      g_clear_pointer (&self->by_id, g_hash_table_unref);
+      self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < map->len; i++)
+        {
+          MpDateMapEntry *e = g_ptr_array_index (map, i);
+
+          /* The first of each id, as mp_date_map_lookup () finds it. */
+          if (e->id != NULL && !g_hash_table_contains (self->by_id, e->id))
+            g_hash_table_insert (self->by_id, e->id, e);
+        }
+      self->indexed = map;
+      self->indexed_len = map->len;
+    }
+  return g_hash_table_lookup (self->by_id, milestone_id);
 }

@@ -22,6 +22,12 @@ typedef enum {
 
 MpBaseline *mp_baseline_new (void);
 
+/* The dates the baseline has for @milestone_id, or NULL: the answer of
+ * mp_date_map_lookup () on its dates, from an index made on first use
+ * and made again when the dates are replaced or grow. */
+const MpDateMapEntry *mp_baseline_lookup (MpBaseline *self,
+                                          const char *milestone_id);
+
 static inline const char *
 mp_baseline_get_name (MpBaseline *self)
 {

@@ -51,7 +51,7 @@ baseline_due (MpBaseline  *baseline,
 
   if (baseline == NULL)
     return MP_DATE_NONE;
-  e = mp_date_map_lookup (mp_baseline_get_dates (baseline), mp_milestone_get_id (m));
+  e = mp_baseline_lookup (baseline, mp_milestone_get_id (m));
   return e ? e->due : MP_DATE_NONE;
 }
 
@@ -382,65 +382,75 @@ driving_predecessor (MpPlan      *plan,
   return best;
 }
 
+/* From @last back along the driving predecessors: O(chain + its
+ * dependencies), each lookup by the plan's index. */
 static GPtrArray *
-critical_chain (MpPlan *plan)
+critical_chain (MpPlan      *plan,
+                MpMilestone *last)
 {
   GPtrArray *chain = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
-  for (MpMilestone *m = mp_plan_find_last_milestone (plan);
-       m != NULL && !g_hash_table_contains (seen, m); /* a cycle ends the walk */
+  for (MpMilestone *m = last;
+       m != NULL && g_hash_table_add (seen, m); /* a cycle ends the walk */
        m = driving_predecessor (plan, m))
+    g_ptr_array_add (chain, g_object_ref (m));
+  /* Walked last to first: turn it round. */
+  for (guint i = 0, j = chain->len; i + 1 < j; i++, j--)
     {
-      g_hash_table_add (seen, m);
-      g_ptr_array_insert (chain, 0, g_object_ref (m));
+      gpointer t = chain->pdata[i];
+
+      chain->pdata[i] = chain->pdata[j - 1];
+      chain->pdata[j - 1] = t;
     }
   return chain;
 }
 
-MpPlanHealth *
-mp_plan_health_new (MpPlan     *plan,
-                    MpDate      today,
-                    MpBaseline *baseline,
-                    guint       max_next_steps)
+static MpPlanHealth *
+plan_health_compute (MpPlan     *plan,
+                     MpDate      today,
+                     MpBaseline *baseline)
 {
   MpPlanHealth *h;
   GListModel *ms;
-  MpMilestone *last;
-
-  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (baseline == NULL || MP_IS_BASELINE (baseline), NULL);
+  MpMilestone *last = NULL;
+  guint n;
 
   h = g_new0 (MpPlanHealth, 1);
+  h->ref_count = 1;
   h->today = today;
-  h->at_risk = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_milestone_health_free);
+  h->at_risk = g_ptr_array_new (); /* the healths belong to by_milestone */
   h->overdue_commitments = g_ptr_array_new_with_free_func (g_object_unref);
+  h->by_milestone = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) mp_milestone_health_free);
 
   ms = G_LIST_MODEL (mp_plan_get_milestones (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (ms); i++)
+  n = g_list_model_get_n_items (ms);
+  for (guint i = 0; i < n; i++)
     {
       g_autoptr(MpMilestone) m = g_list_model_get_item (ms, i);
-      g_autoptr(MpMilestoneHealth) mh = NULL;
+      MpMilestoneHealth *mh = mp_milestone_health_new (plan, m, today, baseline);
 
+      if (!g_hash_table_insert (h->by_milestone, m, mh))
+        continue; /* the same milestone twice in the list: counted once */
       if (mp_milestone_get_status (m) == MP_STATUS_DROPPED)
         continue;
       h->n_milestones++;
       if (mp_milestone_get_status (m) == MP_STATUS_DONE)
         h->n_done++;
-      if (mp_milestone_is_overdue (m, today) && mp_milestone_get_commitment (m) &&
+      if (mh->overdue && mp_milestone_get_commitment (m) &&
           mp_party_includes (mp_milestone_get_responsible (m), MP_SIDE_CUSTOMER))
         g_ptr_array_add (h->overdue_commitments, g_object_ref (m));
-
-      mh = mp_milestone_health_new (plan, m, today, baseline);
       if (mh->risks != 0)
-        g_ptr_array_add (h->at_risk, g_steal_pointer (&mh));
+        g_ptr_array_add (h->at_risk, mh);
+      /* mp_plan_find_last_milestone (): the first with the latest due date. */
+      if (last == NULL || mp_milestone_get_due (m) > mp_milestone_get_due (last))
+        last = m; /* the store keeps its reference */
     }
   h->percent_done = h->n_milestones > 0 ? (int) (h->n_done * 100 / h->n_milestones) : 0;
 
   h->target = mp_plan_get_target (plan);
   if (h->target != MP_DATE_NONE && today != MP_DATE_NONE)
     h->days_to_target = (int) h->target - (int) today;
-  last = mp_plan_find_last_milestone (plan);
   h->last_due = last ? mp_milestone_get_due (last) : MP_DATE_NONE;
   h->buffer_days = mp_plan_get_buffer_days (plan);
   h->has_buffer = h->target != MP_DATE_NONE && h->last_due != MP_DATE_NONE;
@@ -450,10 +460,8 @@ mp_plan_health_new (MpPlan     *plan,
       h->buffer_short = h->buffer_left < h->buffer_days;
     }
 
-  h->critical_chain = critical_chain (plan);
+  h->critical_chain = critical_chain (plan, last);
   h->next_steps = mp_plan_collect_steps (plan, today, MP_DATE_NONE, today);
-  if (max_next_steps > 0 && h->next_steps->len > max_next_steps)
-    g_ptr_array_set_size (h->next_steps, max_next_steps);
   h->overdue = today != MP_DATE_NONE
                ? mp_plan_collect_steps (plan, MP_DATE_NONE, today - 1, today)
                : g_ptr_array_new_with_free_func ((GDestroyNotify) mp_step_free);
@@ -461,10 +469,130 @@ mp_plan_health_new (MpPlan     *plan,
   return h;
 }
 
+/* The healths a plan has handed out, kept on the plan: one per day and
+ * baseline asked for (a view without baseline, the report with the
+ * latest), all made at the same change serial. */
+#define HEALTH_CACHE_SIZE 4
+
+typedef struct {
+  guint serial;
+  struct {
+    MpDate        today;
+    MpBaseline   *baseline; /* a reference, or NULL */
+    MpPlanHealth *health;
+  } entries[HEALTH_CACHE_SIZE];
+  guint next;               /* the entry to replace next */
+} HealthCache;
+
+static void
+health_cache_clear (HealthCache *cache)
+{
+  for (guint i = 0; i < HEALTH_CACHE_SIZE; i++)
+    {
+      g_clear_object (&cache->entries[i].baseline);
+      g_clear_pointer (&cache->entries[i].health, mp_plan_health_free);
+    }
+  cache->next = 0;
+}
+
+static void
+health_cache_free (gpointer data)
+{
+  health_cache_clear (data);
+  g_free (data);
+}
+
+MpPlanHealth *
+mp_plan_get_health (MpPlan     *plan,
+                    MpDate      today,
+                    MpBaseline *baseline)
+{
+  static GQuark quark;
+  HealthCache *cache;
+  guint serial, slot;
+
+  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (baseline == NULL || MP_IS_BASELINE (baseline), NULL);
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("mp-health-cache");
+  cache = g_object_get_qdata (G_OBJECT (plan), quark);
+  if (cache == NULL)
+    {
+      cache = g_new0 (HealthCache, 1);
+      g_object_set_qdata_full (G_OBJECT (plan), quark, cache, health_cache_free);
+    }
+
+  serial = mp_record_get_change_serial ();
+  if (cache->serial != serial)
+    {
+      health_cache_clear (cache);
+      cache->serial = serial;
+    }
+  for (guint i = 0; i < HEALTH_CACHE_SIZE; i++)
+    if (cache->entries[i].health != NULL && cache->entries[i].today == today &&
+        cache->entries[i].baseline == baseline)
+      return mp_plan_health_ref (cache->entries[i].health);
+
+  slot = cache->next;
+  cache->next = (cache->next + 1) % HEALTH_CACHE_SIZE;
+  g_clear_object (&cache->entries[slot].baseline);
+  g_clear_pointer (&cache->entries[slot].health, mp_plan_health_free);
+  cache->entries[slot].today = today;
+  cache->entries[slot].baseline = baseline ? g_object_ref (baseline) : NULL;
+  cache->entries[slot].health = plan_health_compute (plan, today, baseline);
+  /* Working it out changes nothing; should it have (a lazily made value
+   * notifying), what it made still holds: take the serial as it is now. */
+  cache->serial = mp_record_get_change_serial ();
+  return mp_plan_health_ref (cache->entries[slot].health);
+}
+
+MpPlanHealth *
+mp_plan_health_new (MpPlan     *plan,
+                    MpDate      today,
+                    MpBaseline *baseline,
+                    guint       max_next_steps)
+{
+  g_autoptr(MpPlanHealth) full = NULL;
+  MpPlanHealth *h;
+
+  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (baseline == NULL || MP_IS_BASELINE (baseline), NULL);
+
+  full = mp_plan_get_health (plan, today, baseline);
+  if (max_next_steps == 0 || full->next_steps->len <= max_next_steps)
+    return g_steal_pointer (&full);
+
+  /* A copy of the shared one with fewer next steps: it keeps the shared
+   * one, whose steps and lists it points to. */
+  h = g_new (MpPlanHealth, 1);
+  *h = *full;
+  h->ref_count = 1;
+  h->critical_chain = g_ptr_array_ref (full->critical_chain);
+  h->next_steps = g_ptr_array_new ();
+  for (guint i = 0; i < max_next_steps; i++)
+    g_ptr_array_add (h->next_steps, g_ptr_array_index (full->next_steps, i));
+  h->overdue = g_ptr_array_ref (full->overdue);
+  h->overdue_commitments = g_ptr_array_ref (full->overdue_commitments);
+  h->at_risk = g_ptr_array_ref (full->at_risk);
+  h->problems = g_object_ref (full->problems);
+  h->by_milestone = g_hash_table_ref (full->by_milestone);
+  h->shared = g_steal_pointer (&full);
+  return h;
+}
+
+MpPlanHealth *
+mp_plan_health_ref (MpPlanHealth *health)
+{
+  g_return_val_if_fail (health != NULL, NULL);
+  g_atomic_int_inc (&health->ref_count);
+  return health;
+}
+
 void
 mp_plan_health_free (MpPlanHealth *health)
 {
-  if (health == NULL)
+  if (health == NULL || !g_atomic_int_dec_and_test (&health->ref_count))
     return;
   g_clear_pointer (&health->critical_chain, g_ptr_array_unref);
   g_clear_pointer (&health->next_steps, g_ptr_array_unref);
@@ -472,5 +600,15 @@ mp_plan_health_free (MpPlanHealth *health)
   g_clear_pointer (&health->overdue_commitments, g_ptr_array_unref);
   g_clear_pointer (&health->at_risk, g_ptr_array_unref);
   g_clear_object (&health->problems);
+  g_clear_pointer (&health->by_milestone, g_hash_table_unref);
+  g_clear_pointer (&health->shared, mp_plan_health_free);
   g_free (health);
+}
+
+const MpMilestoneHealth *
+mp_plan_health_lookup (MpPlanHealth *health,
+                       MpMilestone  *milestone)
+{
+  g_return_val_if_fail (health != NULL, NULL);
+  return health->by_milestone ? g_hash_table_lookup (health->by_milestone, milestone) : NULL;
 }

@@ -81,7 +81,8 @@ GPtrArray *mp_plan_collect_steps (MpPlan *plan,
                                   MpDate  today);
 
 /* The health of the whole plan on one day. */
-typedef struct {
+typedef struct _MpPlanHealth MpPlanHealth;
+struct _MpPlanHealth {
   MpDate      today;
   guint       n_milestones;      /* not counting dropped ones */
   guint       n_done;
@@ -104,17 +105,40 @@ typedef struct {
   GPtrArray  *at_risk;           /* MpMilestoneHealth of each open milestone with risks,
                                   * plan order */
   GListStore *problems;          /* MpProblem: the FORMAT.md warnings, mp_plan_check () */
-} MpPlanHealth;
 
-/* The health of @plan on @today, with at most @max_next_steps next steps
- * (0: all of them). @baseline (may be NULL) is used for the slips in
- * at_risk. */
+  /*< private >*/
+  gint          ref_count;
+  GHashTable   *by_milestone;    /* MpMilestone → MpMilestoneHealth, every milestone */
+  MpPlanHealth *shared;          /* the whole health a shortened one was cut from */
+};
+
+/* The health of @plan on @today against @baseline (may be NULL: no
+ * slips), SHARED: worked out once per change of the plan and handed to
+ * every caller until the next change (any field or list of any record,
+ * mp_record_get_change_serial ()) or another day. Every view, the report
+ * and print ask here instead of walking the plan themselves. The work is
+ * O(n + e) plus sorting (n log n) in milestones, tasks and dependencies.
+ * All next steps. A new reference: mp_plan_health_free () (g_autoptr)
+ * drops it; never change what it holds. */
+MpPlanHealth *mp_plan_get_health  (MpPlan       *plan,
+                                   MpDate        today,
+                                   MpBaseline   *baseline);
+/* The same, with at most @max_next_steps next steps (0: all of them). */
 MpPlanHealth *mp_plan_health_new  (MpPlan       *plan,
                                    MpDate        today,
                                    MpBaseline   *baseline,
                                    guint         max_next_steps);
+MpPlanHealth *mp_plan_health_ref  (MpPlanHealth *health);
+/* Drops a reference (the name is older than the sharing). */
 void          mp_plan_health_free (MpPlanHealth *health);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpPlanHealth, mp_plan_health_free)
+
+/* The health of one milestone of the plan as @health has it (dropped
+ * milestones too), or NULL when it is not in the plan: what
+ * mp_milestone_health_new () gives, without working it out again.
+ * Transfer none: it lives as long as @health. */
+const MpMilestoneHealth *mp_plan_health_lookup (MpPlanHealth *health,
+                                                MpMilestone  *milestone);
 
 /* The latest milestone of the critical chain: the one not dropped with
  * the latest due date (the first of them in plan order), or NULL.

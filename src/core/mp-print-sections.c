@@ -408,7 +408,7 @@ mp_print_build_overview (Flow *flow)
   const char *vendor = mp_plan_get_vendor (plan);
   const char *summary = mp_plan_get_summary (plan);
   GListModel *goals = G_LIST_MODEL (mp_plan_get_goals (plan));
-  g_autoptr(GListStore) problems = mp_plan_check (plan, self->today);
+  GListStore *problems = health->problems;
   guint n_problems = g_list_model_get_n_items (G_LIST_MODEL (problems));
   g_autoptr(GString) parties = g_string_new (NULL);
 
@@ -576,6 +576,8 @@ mp_print_build_milestones (Flow *flow)
   GListModel *milestones = G_LIST_MODEL (mp_plan_get_milestones (plan));
   guint n = g_list_model_get_n_items (milestones);
   guint n_tasks = 0;
+  /* The health the overview used: worked out once for the document. */
+  g_autoptr(MpPlanHealth) health = mp_plan_get_health (plan, self->today, self->baseline);
   ColSpec spec[8];
   Table *t;
   guint index = 0;
@@ -620,7 +622,7 @@ mp_print_build_milestones (Flow *flow)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MpMilestone) m = g_list_model_get_item (milestones, i);
-      g_autoptr(MpMilestoneHealth) h = mp_milestone_health_new (plan, m, self->today, NULL);
+      const MpMilestoneHealth *h = mp_plan_health_lookup (health, m);
       GListModel *tasks = G_LIST_MODEL (mp_milestone_get_tasks (m));
       guint nt = g_list_model_get_n_items (tasks);
       MpStatus status = mp_milestone_get_status (m);

@@ -172,89 +172,6 @@ fmt_date (MpDate d)
   return mp_format_date (d);
 }
 
-/* The plan's blackouts sorted by start, with the latest end so far: the
- * blackout at a date in O(log n) for plans with many of them. Gives the
- * same answer as mp_plan_find_blackout_at (): the first in plan order. */
-typedef struct {
-  MpDate      start;
-  MpDate      end;
-  MpDate      max_end; /* the latest end of this span and all before it */
-  guint       index;   /* position in the plan */
-  MpBlackout *blackout;
-} BlackoutSpan;
-
-static int
-compare_spans (gconstpointer a,
-               gconstpointer b)
-{
-  const BlackoutSpan *x = a, *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
-static GArray *
-blackout_index_new (MpPlan *plan)
-{
-  GListModel *bs = G_LIST_MODEL (mp_plan_get_blackouts (plan));
-  guint n = g_list_model_get_n_items (bs);
-  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (BlackoutSpan), n);
-  MpDate max_end = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MpBlackout) b = g_list_model_get_item (bs, i);
-      BlackoutSpan span = { mp_blackout_get_start (b), mp_blackout_get_end (b), 0, i, b };
-
-      g_array_append_val (spans, span); /* the store keeps the blackout */
-    }
-  g_array_sort (spans, compare_spans);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      BlackoutSpan *span = &g_array_index (spans, BlackoutSpan, i);
-
-      max_end = MAX (max_end, span->end);
-      span->max_end = max_end;
-    }
-  return spans;
-}
-
-static MpBlackout *
-blackout_index_find (GArray      *spans,
-                     MpMilestone *milestone,
-                     MpDate       date)
-{
-  guint lo = 0, hi = spans->len;
-  MpBlackout *best = NULL;
-  guint best_index = G_MAXUINT;
-
-  /* hi = the number of spans that start on or before @date. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (spans, BlackoutSpan, mid).start <= date)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  for (guint k = lo; k > 0; k--)
-    {
-      const BlackoutSpan *span = &g_array_index (spans, BlackoutSpan, k - 1);
-
-      if (span->max_end < date)
-        break; /* nothing before this one reaches @date */
-      if (span->end >= date && span->index < best_index &&
-          mp_blackout_concerns_milestone (span->blackout, milestone))
-        {
-          best = span->blackout;
-          best_index = span->index;
-        }
-    }
-  return best;
-}
-
 GListStore *
 mp_plan_check (MpPlan *plan,
                MpDate  today)
@@ -268,8 +185,6 @@ mp_plan_check (MpPlan *plan,
   int last_index = -1;
   guint n_active = 0;
   gboolean has_customer = FALSE;
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GArray) blackouts = NULL;
 
   g_return_val_if_fail (MP_IS_PLAN (plan), list);
 
@@ -295,20 +210,6 @@ mp_plan_check (MpPlan *plan,
                            : _("No organizer is set, so invitations cannot be sent")));
     }
 
-  /* Milestones by id, the first of each id as mp_plan_find_milestone ()
-   * finds it: one lookup per dependency instead of a walk of the list. */
-  by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MpMilestone) m = g_list_model_get_item (ms, i);
-      const char *id = mp_milestone_get_id (m);
-
-      if (id != NULL && !g_hash_table_contains (by_id, id))
-        g_hash_table_insert (by_id, (gpointer) id, m); /* the store keeps it */
-    }
-
-  blackouts = blackout_index_new (plan);
-
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MpMilestone) m = g_list_model_get_item (ms, i);
@@ -333,7 +234,7 @@ mp_plan_check (MpPlan *plan,
                g_strdup_printf (_("“%s” is due %s, after the target date %s"), title_of (m), d, t));
         }
 
-      blackout = blackout_index_find (blackouts, m, due);
+      blackout = mp_plan_find_blackout_at (plan, m, due);
       if (blackout != NULL)
         {
           g_autofree char *d = fmt_date (due);
@@ -345,7 +246,7 @@ mp_plan_check (MpPlan *plan,
 
       for (guint j = 0; deps && deps[j]; j++)
         {
-          MpMilestone *pre = g_hash_table_lookup (by_id, deps[j]);
+          MpMilestone *pre = mp_plan_find_milestone (plan, deps[j]);
 
           if (pre != NULL && mp_milestone_get_status (pre) != MP_STATUS_DROPPED &&
               due < mp_milestone_get_due (pre))

@@ -20,6 +20,32 @@ typedef struct {
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MpRecord, mp_record, G_TYPE_OBJECT)
 
+/* Counters of changes to any record (see mp_record_get_change_serial ()). */
+static guint change_serial;
+static guint id_serial;
+
+guint
+mp_record_get_change_serial (void)
+{
+  return (guint) g_atomic_int_get (&change_serial);
+}
+
+guint
+mp_record_get_id_serial (void)
+{
+  return (guint) g_atomic_int_get (&id_serial);
+}
+
+static void
+children_changed (GListModel *store,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  g_atomic_int_inc (&change_serial);
+}
+
 static void
 date_map_entry_free (gpointer data)
 {
@@ -238,7 +264,12 @@ get_priv (MpRecord *self)
 
       g_value_init (&priv->values[i], field_value_type (f));
       if (f->kind == MP_FIELD_CHILDREN)
-        g_value_take_object (&priv->values[i], g_list_store_new (f->get_type ()));
+        {
+          GListStore *store = g_list_store_new (f->get_type ());
+
+          g_signal_connect (store, "items-changed", G_CALLBACK (children_changed), NULL);
+          g_value_take_object (&priv->values[i], store);
+        }
       else
         g_param_value_set_default (klass->pspecs[i], &priv->values[i]);
     }
@@ -437,6 +468,9 @@ mp_record_set_value (MpRecord     *self,
   if (values_equal (f, &priv->values[field], value))
     return FALSE;
   g_value_copy (value, &priv->values[field]);
+  g_atomic_int_inc (&change_serial);
+  if ((int) field == klass->id_field)
+    g_atomic_int_inc (&id_serial);
   g_object_notify_by_pspec (G_OBJECT (self), klass->pspecs[field]);
   return TRUE;
 }

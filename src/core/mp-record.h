@@ -189,6 +189,25 @@ void           mp_record_get_unknown      (MpRecord    *self,
                                            const char **name,
                                            JsonNode   **node);
 
+/* Replaces the unknown member @name (or adds it after @after_field);
+ * @node NULL removes it. The merge sets members of a newer version. */
+void           mp_record_set_unknown      (MpRecord   *self,
+                                           int         after_field,
+                                           const char *name,
+                                           JsonNode   *node);
+/* The unknown member @name, or NULL. */
+JsonNode      *mp_record_lookup_unknown   (MpRecord   *self,
+                                           const char *name);
+
+/* Counters for caches of derived facts (indexes by id, the plan's
+ * health): the change serial grows with every change of a field
+ * (mp_record_set_value ()) and of a list of children (items-changed) of
+ * any record; the id serial with every change of an id. A cache keeps
+ * the serial it was made at and is stale when it differs. The loader's
+ * mp_record_take_value () counts nothing: its records are new. */
+guint          mp_record_get_change_serial (void);
+guint          mp_record_get_id_serial     (void);
+
 /* A new id: PREFIX-xxxxxxxx, unique in practice. */
 char          *mp_record_new_id           (const char *prefix);
 

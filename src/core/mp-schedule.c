@@ -73,26 +73,132 @@ mp_blackout_concerns_milestone (MpBlackout  *blackout,
   return side == MP_PARTY_BOTH || resp == MP_PARTY_BOTH || side == resp;
 }
 
+/* The plan's blackouts sorted by start, with the latest end so far: the
+ * blackout at a date in O(log n) for plans with many of them, the first
+ * in plan order. Made on first use and kept on the plan until any record
+ * changes (mp_record_get_change_serial ()). */
+typedef struct {
+  MpDate      start;
+  MpDate      end;
+  MpDate      max_end; /* the latest end of this span and all before it */
+  guint       index;   /* position in the plan */
+  MpBlackout *blackout;
+} BlackoutSpan;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const BlackoutSpan *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+typedef struct {
+  GArray *spans;
+  guint   serial;
+} BlackoutIndex;
+
+static void
+blackout_index_free (gpointer data)
+{
+  BlackoutIndex *index = data;
+
+  g_array_unref (index->spans);
+  g_free (index);
+}
+
+static GArray *
+blackout_index_new (MpPlan *plan)
+{
+  GListModel *bs = G_LIST_MODEL (mp_plan_get_blackouts (plan));
+  guint n = g_list_model_get_n_items (bs);
+  GArray *spans = g_array_sized_new (FALSE, FALSE, sizeof (BlackoutSpan), n);
+  MpDate max_end = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpBlackout) b = g_list_model_get_item (bs, i);
+      BlackoutSpan span = { mp_blackout_get_start (b), mp_blackout_get_end (b), 0, i, b };
+
+      g_array_append_val (spans, span); /* the store keeps the blackout */
+    }
+  g_array_sort (spans, compare_spans);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      BlackoutSpan *span = &g_array_index (spans, BlackoutSpan, i);
+
+      max_end = MAX (max_end, span->end);
+      span->max_end = max_end;
+    }
+  return spans;
+}
+
+static MpBlackout *
+blackout_index_find (GArray      *spans,
+                     MpMilestone *milestone,
+                     MpDate       date)
+{
+  guint lo = 0, hi = spans->len;
+  MpBlackout *best = NULL;
+  guint best_index = G_MAXUINT;
+
+  /* hi = the number of spans that start on or before @date. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (spans, BlackoutSpan, mid).start <= date)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k > 0; k--)
+    {
+      const BlackoutSpan *span = &g_array_index (spans, BlackoutSpan, k - 1);
+
+      if (span->max_end < date)
+        break; /* nothing before this one reaches @date */
+      if (span->end >= date && span->index < best_index &&
+          mp_blackout_concerns_milestone (span->blackout, milestone))
+        {
+          best = span->blackout;
+          best_index = span->index;
+        }
+    }
+  return best;
+}
+
+static GArray *
+blackout_index_get (MpPlan *plan)
+{
+  static GQuark quark;
+  BlackoutIndex *index;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("mp-blackout-index");
+  index = g_object_get_qdata (G_OBJECT (plan), quark);
+  if (index == NULL || index->serial != mp_record_get_change_serial ())
+    {
+      index = g_new0 (BlackoutIndex, 1);
+      index->serial = mp_record_get_change_serial ();
+      index->spans = blackout_index_new (plan);
+      g_object_set_qdata_full (G_OBJECT (plan), quark, index, blackout_index_free);
+    }
+  return index->spans;
+}
+
 MpBlackout *
 mp_plan_find_blackout_at (MpPlan      *plan,
                           MpMilestone *milestone,
                           MpDate       date)
 {
-  GListModel *bs;
-
   g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
   g_return_val_if_fail (MP_IS_MILESTONE (milestone), NULL);
 
-  bs = G_LIST_MODEL (mp_plan_get_blackouts (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (bs); i++)
-    {
-      g_autoptr(MpBlackout) b = g_list_model_get_item (bs, i);
-
-      if (date >= mp_blackout_get_start (b) && date <= mp_blackout_get_end (b) &&
-          mp_blackout_concerns_milestone (b, milestone))
-        return b; /* the store keeps its reference */
-    }
-  return NULL;
+  return blackout_index_find (blackout_index_get (plan), milestone, date);
 }
 
 gboolean
