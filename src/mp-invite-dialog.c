@@ -70,27 +70,17 @@ event_key (gboolean    is_meeting,
   return g_strconcat (is_meeting ? "meeting:" : "milestone:", id, NULL);
 }
 
+/* An event can give a REQUEST and a CANCEL (to removed attendees): the
+ * cancellation has a key of its own. */
 static char *
 invitation_key (MpInvitation *inv)
 {
-  return event_key (inv->is_meeting, inv->event_id);
-}
+  g_autofree char *key = inv->is_deleted ? g_strconcat ("deleted:", inv->uid, NULL)
+                                         : event_key (inv->is_meeting, inv->event_id);
 
-static void
-event_sequences (MpRecord *event,
-                 int      *sequence,
-                 int      *invited)
-{
-  if (MP_IS_MEETING (event))
-    {
-      *sequence = mp_meeting_get_sequence (MP_MEETING (event));
-      *invited = mp_meeting_get_invited_sequence (MP_MEETING (event));
-    }
-  else
-    {
-      *sequence = mp_milestone_get_sequence (MP_MILESTONE (event));
-      *invited = mp_milestone_get_invited_sequence (MP_MILESTONE (event));
-    }
+  if (inv->is_cancel && !inv->is_deleted)
+    return g_strconcat (key, ":cancel", NULL);
+  return g_steal_pointer (&key);
 }
 
 /* "Never sent", "Invitation out of date", "Up to date"… */
@@ -98,15 +88,19 @@ static const char *
 state_text (MpInvitation *inv,
             gboolean     *outdated)
 {
-  int seq, invited;
-
-  *outdated = mp_ical_event_is_outdated (inv->event);
-  event_sequences (inv->event, &seq, &invited);
+  *outdated = inv->is_outdated;
   if (inv->is_cancel)
     return *outdated ? _("Cancellation not sent yet") : _("Cancellation sent");
-  if (invited < 0)
+  if (!inv->is_update && *outdated)
     return _("Never sent");
   return *outdated ? _("Invitation out of date") : _("Up to date");
+}
+
+/* Preselected: what is out of date and has not happened yet. */
+static gboolean
+wanted (MpInvitation *inv)
+{
+  return inv->is_outdated && !inv->is_past;
 }
 
 /* ---- the list ---- */
@@ -125,7 +119,7 @@ update_summary (MpInviteDialog *self)
 
       if (g_hash_table_contains (self->selected, key))
         n++;
-      if (mp_ical_event_is_outdated (inv->event))
+      if (inv->is_outdated && !inv->is_past)
         n_outdated++;
     }
   if (self->invitations == NULL)
@@ -181,7 +175,8 @@ invitation_row (MpInviteDialog *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title, *state, *label;
   g_autofree char *key = invitation_key (inv);
-  g_autofree char *when = mp_dialog_describe_when (inv->event);
+  g_autofree char *when = MP_IS_CANCELLATION (inv->event) ? g_strdup (_("Deleted from the plan"))
+                                                           : mp_dialog_describe_when (inv->event);
   g_autofree char *line = NULL;
   g_autofree char *to = NULL;
   g_autofree char *a11y = NULL;
@@ -210,8 +205,9 @@ invitation_row (MpInviteDialog *self,
 
   /* Translators: "Wed, 3 Feb 2027 · 14:00–15:30 · Invitation". */
   line = g_strdup_printf (C_("when and kind", "%s · %s"), when,
-                          inv->is_cancel ? _("Cancellation") : inv->is_meeting ? _("Meeting invitation")
-                                                                               : _("Invitation"));
+                          inv->is_cancel ? _("Cancellation")
+                          : inv->is_update ? (inv->is_meeting ? _("Updated meeting invitation") : _("Updated invitation"))
+                          : inv->is_meeting ? _("Meeting invitation") : _("Invitation"));
   gtk_box_append (GTK_BOX (box), wrap_label (line));
 
   for (guint i = 0; inv->attendee_names && inv->attendee_names[i]; i++)
@@ -313,19 +309,45 @@ refresh (MpInviteDialog *self)
 
   if (!self->preselected)
     {
-      /* Send just those whose calendars are out of date. */
+      /* Send just those whose calendars are out of date, and that are
+       * still to come. */
       for (guint i = 0; i < self->invitations->len; i++)
         {
           MpInvitation *inv = g_ptr_array_index (self->invitations, i);
 
-          if (mp_ical_event_is_outdated (inv->event))
+          if (wanted (inv))
             g_hash_table_add (self->selected, invitation_key (inv));
         }
       self->preselected = TRUE;
     }
-  for (guint i = 0; i < self->invitations->len; i++)
-    gtk_list_box_append (GTK_LIST_BOX (self->list),
-                         invitation_row (self, g_ptr_array_index (self->invitations, i)));
+  /* Events to come first; those that already happened below a heading. */
+  for (int past = 0; past < 2; past++)
+    {
+      gboolean headed = FALSE;
+
+      for (guint i = 0; i < self->invitations->len; i++)
+        {
+          MpInvitation *inv = g_ptr_array_index (self->invitations, i);
+
+          if (inv->is_past != (past == 1))
+            continue;
+          if (past && !headed)
+            {
+              GtkWidget *heading = mp_dialog_heading (_("Already happened"));
+              GtkWidget *row = gtk_list_box_row_new ();
+
+              gtk_widget_set_name (heading, "already-happened");
+              gtk_widget_set_margin_start (heading, 12);
+              gtk_widget_set_margin_top (heading, 12);
+              gtk_widget_set_margin_bottom (heading, 6);
+              gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), heading);
+              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+              gtk_list_box_append (GTK_LIST_BOX (self->list), row);
+              headed = TRUE;
+            }
+          gtk_list_box_append (GTK_LIST_BOX (self->list), invitation_row (self, inv));
+        }
+    }
   for (guint i = 0; warnings != NULL && warnings[i] != NULL; i++)
     add_warning (self, warnings[i]);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "list");
@@ -343,7 +365,7 @@ select_where (MpInviteDialog *self,
       MpInvitation *inv = g_ptr_array_index (self->invitations, i);
       g_autofree char *key = invitation_key (inv);
       GtkWidget *check = g_hash_table_lookup (self->checks, key);
-      gboolean on = !only_outdated || mp_ical_event_is_outdated (inv->event);
+      gboolean on = !only_outdated || wanted (inv);
 
       if (check != NULL)
         gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
@@ -370,9 +392,11 @@ make_default_folder (MpPlan *plan)
   const char *docs = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autofree char *stem = mp_dialog_file_name_for (mp_plan_get_title (plan), _("Plan"), "");
 
+  /* A folder the user sees: Documents, else the home folder (never a
+   * hidden cache). */
   if (docs != NULL && g_file_test (docs, G_FILE_TEST_IS_DIR))
     return g_file_new_build_filename (docs, _("MutualPlan Invitations"), stem, NULL);
-  return g_file_new_build_filename (g_get_user_cache_dir (), "mutualplan", "invitations", stem, NULL);
+  return g_file_new_build_filename (g_get_home_dir (), _("MutualPlan Invitations"), stem, NULL);
 }
 
 GFile *
@@ -462,6 +486,43 @@ mp_invite_dialog_set_selected (MpInviteDialog *self,
     gtk_check_button_set_active (GTK_CHECK_BUTTON (check), selected);
 }
 
+/* Is there a mail program to hand the invitations to? The Email portal
+ * (its service is on the session bus) or xdg-email. */
+static gboolean
+mail_program_available (MpMailComposeFlags flags)
+{
+  g_autofree char *xdg = NULL;
+
+  if (!(flags & MP_MAIL_COMPOSE_NO_XDG_EMAIL) && (xdg = g_find_program_in_path ("xdg-email")) != NULL)
+    return TRUE;
+  if (!(flags & MP_MAIL_COMPOSE_NO_PORTAL))
+    {
+      g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+      g_autoptr(GVariant) reply = NULL;
+      gboolean owned = FALSE;
+
+      if (bus != NULL)
+        reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                             "org.freedesktop.DBus", "NameHasOwner",
+                                             g_variant_new ("(s)", "org.freedesktop.portal.Desktop"),
+                                             G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 500, NULL, NULL);
+      if (reply != NULL)
+        g_variant_get (reply, "(b)", &owned);
+      return owned;
+    }
+  return FALSE;
+}
+
+/* The button says what will happen. */
+static void
+update_send_label (MpInviteDialog *self)
+{
+  gboolean mail = mail_program_available (self->flags);
+
+  gtk_button_set_label (GTK_BUTTON (self->send_button), mail ? _("_Open in Mail") : _("_Save Invitations"));
+  mp_dialog_set_accessible_label (self->send_button, mail ? _("Open in Mail") : _("Save Invitations"));
+}
+
 void
 mp_invite_dialog_set_compose_flags (MpInviteDialog     *self,
                                     MpMailComposeFlags  flags)
@@ -469,6 +530,7 @@ mp_invite_dialog_set_compose_flags (MpInviteDialog     *self,
   g_return_if_fail (MP_IS_INVITE_DIALOG (self));
 
   self->flags = flags;
+  update_send_label (self);
 }
 
 /* ---- sending ---- */
@@ -500,6 +562,13 @@ saved_response (GtkDialog      *message,
                 MpInviteDialog *self)
 {
   /* The user sends the saved files: record them all when they say so. */
+  if (response == GTK_RESPONSE_YES)
+    {
+      g_autofree char *uri = g_file_get_uri (mp_invite_dialog_get_folder (self));
+
+      gtk_show_uri (GTK_WINDOW (message), uri, GDK_CURRENT_TIME);
+      return;
+    }
   if (response == GTK_RESPONSE_ACCEPT)
     for (guint i = self->next; i < self->to_send->len; i++)
       g_ptr_array_add (self->handed, mp_invitation_ref (g_ptr_array_index (self->to_send, i)));
@@ -522,7 +591,8 @@ show_saved (MpInviteDialog *self)
                                     GTK_MESSAGE_INFO, GTK_BUTTONS_NONE, "%s",
                                     _("The invitations were saved, not sent"));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", secondary);
-  gtk_dialog_add_buttons (GTK_DIALOG (message), _("_Not Now"), GTK_RESPONSE_CLOSE,
+  gtk_dialog_add_buttons (GTK_DIALOG (message), _("_Open Folder"), GTK_RESPONSE_YES,
+                          _("_Not Now"), GTK_RESPONSE_CLOSE,
                           _("_Mark as Sent"), GTK_RESPONSE_ACCEPT, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (message), GTK_RESPONSE_ACCEPT);
   gtk_widget_set_name (message, "saved-message");
@@ -737,9 +807,8 @@ mp_invite_dialog_init (MpInviteDialog *self)
   self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 
-  self->send_button = gtk_button_new_with_mnemonic (_("_Send"));
+  self->send_button = gtk_button_new_with_mnemonic (_("_Save Invitations"));
   gtk_widget_set_name (self->send_button, "send");
-  mp_dialog_set_accessible_label (self->send_button, _("Send"));
   g_signal_connect_swapped (self->send_button, "clicked", G_CALLBACK (mp_invite_dialog_send), self);
 
   self->content = box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -822,6 +891,7 @@ mp_invite_dialog_present (GtkWindow  *parent,
   mp_dialog_init_window (GTK_WINDOW (self), parent, _("Send Invitations"), 720, 640);
   mp_dialog_add_header (GTK_WINDOW (self), _("_Cancel"), self->send_button);
   update_folder_label (self);
+  update_send_label (self);
   g_signal_connect_swapped (doc, "changed", G_CALLBACK (refresh), self);
   refresh (self);
   gtk_window_present (GTK_WINDOW (self));

@@ -605,7 +605,10 @@ test_hostile (void)
       mp_milestone_set_title (m, titles[i]);
       expected[i] = titles[i];
     }
-  expected[2] = "CRLF\nEND:VCALENDAR";
+  /* SUMMARY is one line: line breaks become spaces (calcurse drops an
+   * event whose SUMMARY holds one). */
+  expected[1] = "Line one END:VEVENT BEGIN:VEVENT SUMMARY:injected";
+  expected[2] = "CRLF END:VCALENDAR";
   /* Spaces at the ends are trimmed (libical's parser would drop them). */
   expected[5] = g_strstrip (g_strdup (long_title->str));
   mp_milestone_set_location (mp_plan_find_milestone (plan, "m-demo"), "Room \"4\"; floor 2, \\ left\nEND:VEVENT");
@@ -626,9 +629,9 @@ test_hostile (void)
       g_assert_cmpstr (icalcomponent_get_summary (ev), ==, expected[i]);
     }
   g_assert_cmpstr (icalcomponent_get_location (find_event (cal, "milestone-m-demo.")), ==,
-                   "Room \"4\"; floor 2, \\ left\nEND:VEVENT");
+                   "Room \"4\"; floor 2, \\ left END:VEVENT");
   g_assert_nonnull (strstr (text, "SUMMARY:Comma\\, semicolon\\; backslash \\\\ done\r\n"));
-  g_assert_nonnull (strstr (text, "SUMMARY:Line one\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:injected\r\n"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Line one END:VEVENT BEGIN:VEVENT SUMMARY:injected\r\n"));
   g_assert_null (strstr (text, "\\:"));
   /* Exactly one real BEGIN:VEVENT line per event. */
   {
@@ -666,7 +669,7 @@ test_hostile (void)
         }
       g_assert_cmpstr (icalcomponent_get_summary (ev), ==, inv->summary);
       if (g_str_equal (inv->event_id, "m-security"))
-        g_assert_cmpstr (inv->summary, ==, "CRLF\nEND:VCALENDAR");
+        g_assert_cmpstr (inv->summary, ==, "CRLF END:VCALENDAR");
       cross_check_all (inv->ics, cal);
       icalcomponent_free (cal);
     }
@@ -811,10 +814,10 @@ test_invitations (void)
   g_clear_pointer (&invitations, g_ptr_array_unref);
 
   /* Dropped after it was sent: METHOD:CANCEL, higher SEQUENCE, no VALARM.
-   * Even when `sequence` was not raised, the cancel goes above the one sent;
-   * it is out of date only once `sequence` was raised (as the app does). */
+   * Even when `sequence` was not raised (a script edited the file), what
+   * was sent differs: out of date, and the cancel goes above the one sent. */
   mp_milestone_set_status (mp_plan_find_milestone (plan, "m-commit"), MP_STATUS_DROPPED);
-  g_assert_false (mp_ical_event_is_outdated (MP_RECORD (mp_plan_find_milestone (plan, "m-commit"))));
+  g_assert_true (mp_ical_event_is_outdated (plan, MP_RECORD (mp_plan_find_milestone (plan, "m-commit"))));
   opt.only_outdated = FALSE;
   invitations = mp_ical_build_invitations (plan, &opt, NULL, &error);
   g_assert_no_error (error);
@@ -845,7 +848,7 @@ test_invitations (void)
   mark_sent (plan, invitations);
   g_assert_cmpint (mp_milestone_get_sequence (mp_plan_find_milestone (plan, "m-commit")), ==, 1);
   g_assert_cmpint (mp_milestone_get_invited_sequence (mp_plan_find_milestone (plan, "m-commit")), ==, 1);
-  g_assert_false (mp_ical_event_is_outdated (MP_RECORD (mp_plan_find_milestone (plan, "m-commit"))));
+  g_assert_false (mp_ical_event_is_outdated (plan, MP_RECORD (mp_plan_find_milestone (plan, "m-commit"))));
 }
 
 static void
@@ -886,7 +889,7 @@ test_invitation_errors (void)
   g_assert_no_error (error);
   g_assert_nonnull (warnings);
   g_assert_cmpuint (g_strv_length (warnings), ==, 1);
-  g_assert_nonnull (strstr (warnings[0], "m-vertrag"));
+  g_assert_nonnull (strstr (warnings[0], "Vertragsprüfung") && !strstr (warnings[0], "m-vertrag"));
   g_assert_null (find_invitation (invitations, "m-vertrag"));
   inv = find_invitation (invitations, "m-unterschrift");
   g_assert_cmpstr (inv->without_email[0], ==, "Einkauf");

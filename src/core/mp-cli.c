@@ -10,7 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mp-html.h"
+#include "mp-document.h"
 #include "mp-ical.h"
+#include "mp-merge.h"
+#include "mp-itip.h"
 #include "mp-model.h"
 #include "mp-plan-io.h"
 #include "mp-print.h"
@@ -34,6 +38,10 @@ static const GOptionEntry entries[] = {
     N_("With --export-ics or --export-invitations: leave out the meetings"), NULL },
   { "only-outdated", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-invitations: only the events changed since their invitation was last sent"), NULL },
+  { "mark-sent", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-invitations: record in the plan FILE what was written, as the window does when the mail is sent"), NULL },
+  { "import-reply", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Record the answers in a calendar reply (.ics or the whole mail, .eml) in the plan FILE; repeat for more files"), N_("REPLY") },
   { "report", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the status report of a plan FILE: progress, done, overdue, next 14 days, moved dates, risks, open goals"), NULL },
   { "since", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -49,6 +57,15 @@ static const GOptionEntry entries[] = {
     N_("overview,milestones,timeline,changes") },
   { "timeline-pages-wide", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: spread the timeline over N pages across (default 1)"), N_("N") },
+  { "export-html", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the plan of a plan FILE as one self-contained web page (“-” for standard output), without a display"), N_("OUT.html") },
+  { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Merge two copies of a plan, BASE OURS THEIRS, by record and field; the result replaces OURS (or goes to --output). "
+       "Prints each conflict and keeps ours there; exit 1 with conflicts. Works as a git merge driver"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --merge: write the merged plan here (“-” for standard output) instead of over OURS"), N_("OUT") },
+  { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print in words what changed from plan OLD to plan NEW; with one FILE, the plan as lines of text (git’s textconv)"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
@@ -325,6 +342,12 @@ run_export_invitations (GVariantDict       *options,
   invitations = mp_ical_build_invitations (plan, &opt, &warnings, &error);
   for (guint i = 0; warnings && warnings[i]; i++)
     g_printerr ("%s: %s: %s\n", files[0], _("warning"), warnings[i]);
+  if (invitations == NULL && g_error_matches (error, MP_ERROR, MP_ERROR_NOTHING))
+    {
+      /* Nothing to do is not a failure. */
+      g_print ("%s: %s\n", files[0], error->message);
+      return MP_EXIT_OK;
+    }
   if (invitations == NULL)
     {
       g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
@@ -345,7 +368,83 @@ run_export_invitations (GVariantDict       *options,
       g_print ("%s\n", path);
     }
   fflush (stdout);
+  if (g_variant_dict_contains (options, "mark-sent"))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[0]);
+      g_autoptr(MpDocument) doc = mp_document_new (plan, file);
+
+      mp_ical_mark_sent (doc, invitations);
+      if (!mp_plan_save_to_file (plan, file, FALSE, NULL, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          return MP_EXIT_FAILED;
+        }
+    }
   return MP_EXIT_OK;
+}
+
+/* --import-reply=REPLY [--import-reply=REPLY…] FILE */
+static int
+run_import_reply (GVariantDict       *options,
+                  const char * const *files)
+{
+  g_autoptr(GVariant) v = g_variant_dict_lookup_value (options, "import-reply", NULL);
+  g_autofree const char **replies = NULL;
+  g_autoptr(MpPlan) plan = NULL;
+  g_autoptr(MpDocument) doc = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) mp_itip_result_free);
+  int status = MP_EXIT_OK;
+  gboolean changed = FALSE;
+
+  if (v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_BYTESTRING_ARRAY))
+    replies = g_variant_get_bytestring_array (v, NULL);
+  else if (v != NULL && g_variant_is_of_type (v, G_VARIANT_TYPE_STRING_ARRAY))
+    replies = g_variant_get_strv (v, NULL);
+  if (replies == NULL || replies[0] == NULL)
+    {
+      g_printerr (_("%s: --import-reply needs a file\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if ((plan = load_one ("--import-reply", files, &status)) == NULL)
+    return status;
+  file = g_file_new_for_commandline_arg (files[0]);
+  doc = mp_document_new (plan, file);
+
+  for (guint i = 0; replies[i]; i++)
+    {
+      g_autoptr(GFile) rf = g_file_new_for_commandline_arg (replies[i]);
+      g_autoptr(GBytes) data = g_file_load_bytes (rf, NULL, NULL, &error);
+
+      if (data == NULL)
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          g_clear_error (&error);
+          status = MP_EXIT_FAILED;
+          continue;
+        }
+      if (!mp_itip_import (doc, replies[i], data, results, &error))
+        {
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          g_clear_error (&error);
+          status = MP_EXIT_FAILED;
+        }
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      MpItipResult *r = g_ptr_array_index (results, i);
+
+      g_print ("%s\n", r->message);
+      changed |= r->outcome == MP_ITIP_RECORDED || r->outcome == MP_ITIP_PROPOSAL;
+    }
+  fflush (stdout);
+  if (changed && !mp_plan_save_to_file (plan, file, FALSE, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return MP_EXIT_FAILED;
+    }
+  return status;
 }
 
 /* --report [--since=DATE] [--format=markdown|text] FILE */
@@ -491,10 +590,182 @@ run_export_pdf (GVariantDict       *options,
   return write_output (out, pdf);
 }
 
+/* --export-html=OUT FILE */
+static int
+run_export_html (GVariantDict       *options,
+                 const char * const *files)
+{
+  g_autofree char *out = lookup_filename (options, "export-html");
+  g_autoptr(MpPlan) plan = NULL;
+  g_autoptr(GBytes) html = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = MP_EXIT_OK;
+
+  if (out == NULL || *out == '\0')
+    {
+      g_printerr (_("%s: --export-html needs a file name, or “-” for standard output\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if ((plan = load_one ("--export-html", files, &status)) == NULL)
+    return status;
+  html = mp_html_export_plan (plan, mp_date_today (), &error);
+  if (html == NULL)
+    {
+      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
+      return MP_EXIT_FAILED;
+    }
+  return write_output (out, html);
+}
+
+/* The exports and the import that go alone: at most one of them, and
+ * none of the other commands. */
+static const char * const lone_commands[] = { "export-html", NULL };
+
+/* A plan named on the command line, or NULL after saying why. */
+static MpPlan *
+load_arg (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_file_get_basename (file);
+  MpPlan *plan = mp_plan_load_from_file (file, NULL, &error);
+
+  if (plan == NULL)
+    {
+      const char *msg = error->message;
+
+      /* The loader names the file by its basename; show the argument as given. */
+      if (g_str_has_prefix (msg, base) && msg[strlen (base)] == ':')
+        msg += strlen (base) + 2;
+      g_printerr ("%s: %s: %s\n", g_get_prgname (), arg, msg);
+    }
+  return plan;
+}
+
+/* --merge BASE OURS THEIRS [-o OUT]: also git's merge driver (%O %A %B). */
+static int
+run_merge (GVariantDict       *options,
+           const char * const *files)
+{
+  g_autofree char *out = lookup_filename (options, "output");
+  g_autoptr(MpPlan) base = NULL;
+  g_autoptr(MpPlan) ours = NULL;
+  g_autoptr(MpPlan) theirs = NULL;
+  g_autoptr(MpMerge) merge = NULL;
+  g_autoptr(MpDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  guint conflicts;
+  int status;
+
+  if (files == NULL || g_strv_length ((char **) files) != 3)
+    {
+      g_printerr (_("%s: --merge needs three plan files: BASE OURS THEIRS\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if ((base = load_arg (files[0])) == NULL || (ours = load_arg (files[1])) == NULL ||
+      (theirs = load_arg (files[2])) == NULL)
+    return MP_EXIT_FAILED;
+
+  merge = mp_merge_new (base, ours, theirs);
+  doc = mp_document_new (ours, NULL);
+  if (mp_merge_apply (merge, doc, _("Merge"), &error) < 0)
+    {
+      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[1], error->message);
+      return MP_EXIT_FAILED;
+    }
+  conflicts = mp_merge_get_n_conflicts (merge);
+  for (guint i = 0; i < mp_merge_get_n_changes (merge); i++)
+    {
+      MpMergeChange *c = mp_merge_get_change (merge, i);
+      g_autofree char *line = NULL;
+
+      if (!c->conflict)
+        continue;
+      line = mp_merge_change_describe_conflict (c);
+      g_printerr ("%s: %s: %s\n", files[1], _("conflict"), line);
+    }
+  bytes = mp_plan_to_bytes (ours);
+  status = write_output (out ? out : files[1], bytes);
+  if (status != MP_EXIT_OK)
+    return status;
+  return conflicts > 0 ? MP_EXIT_FAILED : MP_EXIT_OK;
+}
+
+/* --diff OLD NEW: the changes in words; --diff FILE: the plan as lines of
+ * text; with git's seven arguments of diff.*.command (PATH OLD-FILE
+ * OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE), the changes of PATH. */
+static int
+run_diff (const char * const *files)
+{
+  guint n = files ? g_strv_length ((char **) files) : 0;
+  g_autoptr(MpPlan) old_plan = NULL;
+  g_autoptr(MpPlan) new_plan = NULL;
+  g_autofree char *text = NULL;
+
+  if (n == 1)
+    {
+      if ((new_plan = load_arg (files[0])) == NULL)
+        return MP_EXIT_FAILED;
+      text = mp_plan_describe (new_plan);
+    }
+  else if (n == 2 || n == 7)
+    {
+      const char *old_arg = n == 2 ? files[0] : files[1];
+      const char *new_arg = n == 2 ? files[1] : files[4];
+
+      if ((old_plan = load_arg (old_arg)) == NULL || (new_plan = load_arg (new_arg)) == NULL)
+        return MP_EXIT_FAILED;
+      text = mp_plan_describe_changes (old_plan, new_plan);
+      if (n == 7 && *text)
+        {
+          char *with_path = g_strdup_printf ("%s:\n%s", files[0], text);
+          g_free (text);
+          text = with_path;
+        }
+    }
+  else
+    {
+      g_printerr (_("%s: --diff needs two plan files, OLD NEW (or one FILE to print as text)\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
+    {
+      g_printerr (_("%s: could not write to standard output\n"), g_get_prgname ());
+      return MP_EXIT_FAILED;
+    }
+  return MP_EXIT_OK;
+}
+
 int
 mp_cli_run (GVariantDict       *options,
             const char * const *files)
 {
+  if (g_variant_dict_contains (options, "import-reply") && !g_variant_dict_contains (options, "version"))
+    return run_import_reply (options, files);
+  if (g_variant_dict_contains (options, "mark-sent") && !g_variant_dict_contains (options, "export-invitations"))
+    {
+      g_printerr (_("%s: --mark-sent goes with --export-invitations\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  for (guint i = 0; lone_commands[i]; i++)
+    if (g_variant_dict_contains (options, lone_commands[i]) && !g_variant_dict_contains (options, "version"))
+      {
+        static const char * const others[] = {
+          "check", "report", "export-ics", "export-invitations", "export-pdf", "export-html", "export-csv",
+          "import-csv", NULL
+        };
+
+        for (guint j = 0; others[j]; j++)
+          if (!g_str_equal (others[j], lone_commands[i]) && g_variant_dict_contains (options, others[j]))
+            {
+              g_printerr (_("%s: --%s and --%s do not go together; run them one after the other\n"),
+                          g_get_prgname (), lone_commands[i], others[j]);
+              return MP_EXIT_USAGE;
+            }
+        if (g_str_equal (lone_commands[i], "export-html"))
+          return run_export_html (options, files);
+      }
   if (g_variant_dict_contains (options, "export-pdf") && !g_variant_dict_contains (options, "version"))
     return run_export_pdf (options, files);
   if (g_variant_dict_contains (options, "paper") || g_variant_dict_contains (options, "sections") ||
@@ -510,6 +781,27 @@ mp_cli_run (GVariantDict       *options,
     {
       g_print ("mutualplan %s\n", PACKAGE_VERSION);
       return MP_EXIT_OK;
+    }
+  if (g_variant_dict_contains (options, "merge") || g_variant_dict_contains (options, "diff"))
+    {
+      if (g_variant_dict_contains (options, "merge") && g_variant_dict_contains (options, "diff"))
+        {
+          g_printerr (_("%s: give either --merge or --diff, not both\n"), g_get_prgname ());
+          return MP_EXIT_USAGE;
+        }
+      if (g_variant_dict_contains (options, "merge"))
+        return run_merge (options, files);
+      if (g_variant_dict_contains (options, "output"))
+        {
+          g_printerr (_("%s: --output goes with --merge\n"), g_get_prgname ());
+          return MP_EXIT_USAGE;
+        }
+      return run_diff (files);
+    }
+  if (g_variant_dict_contains (options, "output"))
+    {
+      g_printerr (_("%s: --output goes with --merge\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
     }
   if (g_variant_dict_contains (options, "report"))
     return run_report (options, files);

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <unistd.h>
 
+#include "mp-ical.h"
 #include "mp-model.h"
 #include "mp-plan-io.h"
 
@@ -20,6 +21,7 @@ typedef enum {
   CMD_REMOVE,
   CMD_MOVE,
   CMD_GROUP,
+  CMD_UNKNOWN,
 } CommandKind;
 
 typedef struct _Command Command;
@@ -39,6 +41,10 @@ struct _Command {
   MpRecord    *item;
   /* CMD_GROUP */
   GPtrArray   *children;
+  /* CMD_UNKNOWN (and record, position as the anchor field) */
+  char        *name;
+  JsonNode    *old_node;
+  JsonNode    *new_node;
 };
 
 struct _MpDocument
@@ -98,6 +104,9 @@ command_free (gpointer data)
   g_clear_object (&c->store);
   g_clear_object (&c->item);
   g_clear_pointer (&c->children, g_ptr_array_unref);
+  g_free (c->name);
+  g_clear_pointer (&c->old_node, json_node_unref);
+  g_clear_pointer (&c->new_node, json_node_unref);
   g_free (c);
 }
 
@@ -126,6 +135,10 @@ command_apply (Command  *c,
         g_list_store_remove (c->store, from);
         g_list_store_insert (c->store, to, item);
       }
+      break;
+    case CMD_UNKNOWN:
+      mp_record_set_unknown (c->record, (int) c->position, c->name,
+                             forward ? c->new_node : c->old_node);
       break;
     case CMD_GROUP:
       if (forward)
@@ -360,6 +373,7 @@ is_meeting_sequence_field (guint field)
     case MP_MEETING_EVERY_WEEKS:
     case MP_MEETING_UNTIL:
     case MP_MEETING_LOCATION:
+    case MP_MEETING_CANCELLED:
       return TRUE;
     default:
       return FALSE;
@@ -501,6 +515,45 @@ mp_document_set_child (MpDocument *self,
   mp_document_set_value (self, record, field, &v);
 }
 
+gboolean
+mp_document_field_raises_sequence (MpRecord *record,
+                                   guint     field)
+{
+  if (MP_IS_MILESTONE (record))
+    return is_sequence_field (field);
+  if (MP_IS_MEETING (record))
+    return is_meeting_sequence_field (field);
+  return FALSE;
+}
+
+void
+mp_document_set_unknown (MpDocument *self,
+                         MpRecord   *record,
+                         int         after_field,
+                         const char *name,
+                         JsonNode   *node)
+{
+  Command *c;
+  JsonNode *old;
+
+  g_return_if_fail (MP_IS_DOCUMENT (self));
+  g_return_if_fail (MP_IS_RECORD (record));
+  g_return_if_fail (name != NULL);
+
+  old = mp_record_lookup_unknown (record, name);
+  if ((old == NULL && node == NULL) || (old != NULL && node != NULL && json_node_equal (old, node)))
+    return;
+  c = g_new0 (Command, 1);
+  c->kind = CMD_UNKNOWN;
+  c->record = g_object_ref (record);
+  c->position = (guint) after_field;
+  c->name = g_strdup (name);
+  c->old_node = old ? json_node_copy (old) : NULL;
+  c->new_node = node ? json_node_copy (node) : NULL;
+  command_apply (c, TRUE);
+  push (self, c);
+}
+
 void
 mp_document_insert (MpDocument *self,
                     GListStore *store,
@@ -528,6 +581,7 @@ mp_document_remove (MpDocument *self,
                     guint       position)
 {
   Command *c;
+  g_autoptr(MpCancellation) kept = NULL;
 
   g_return_if_fail (MP_IS_DOCUMENT (self));
   g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)));
@@ -537,8 +591,21 @@ mp_document_remove (MpDocument *self,
   c->store = g_object_ref (store);
   c->position = position;
   c->item = g_list_model_get_item (G_LIST_MODEL (store), position);
+  /* A deleted event that attendees hold in their calendars: the plan
+   * keeps what its cancellation needs until it is sent (mp-ical.h). */
+  kept = mp_ical_cancellation_for (self->plan, c->item);
+  if (kept != NULL)
+    {
+      GListStore *cancellations = mp_record_get_children (MP_RECORD (self->plan), MP_PLAN_CANCELLATIONS);
+
+      mp_document_begin (self, NULL);
+      mp_document_insert (self, cancellations, g_list_model_get_n_items (G_LIST_MODEL (cancellations)),
+                          MP_RECORD (kept));
+    }
   command_apply (c, TRUE);
   push (self, c);
+  if (kept != NULL)
+    mp_document_end (self);
 }
 
 void
@@ -921,9 +988,10 @@ mp_document_write_recovery (MpDocument  *self,
     g_key_file_set_string (info, "Recovery", "Etag", self->etag);
   data = g_key_file_to_data (info, &len, NULL);
   info_bytes = g_bytes_new_take (data, len);
-  if (!mp_write_file_atomic (info_file, info_bytes, FALSE, NULL, NULL, error))
+  /* Private from the first byte, whatever the folder's mode. */
+  if (!mp_write_file_atomic_mode (info_file, info_bytes, FALSE, 0600, NULL, NULL, error))
     return FALSE;
-  return mp_write_file_atomic (file, bytes, FALSE, NULL, NULL, error);
+  return mp_write_file_atomic_mode (file, bytes, FALSE, 0600, NULL, NULL, error);
 }
 
 void
@@ -1074,10 +1142,24 @@ save_thread (GTask        *task,
 
   if (d->etag != NULL)
     {
-      g_autoptr(GFileInfo) info = g_file_query_info (d->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-      const char *now = info ? g_file_info_get_etag (info) : NULL;
+      g_autofree char *now = NULL;
 
+      /* By content (mp_content_tag): a replacement that keeps the mtime
+       * (cp -p, rsync -t, unzip) is noticed too. Tags of older recovery
+       * copies are GIO's mtime etags. */
+      if (g_str_has_prefix (d->etag, "sha256:"))
+        {
+          g_autoptr(GBytes) disk = g_file_load_bytes (d->file, cancellable, NULL, NULL);
+
+          if (disk != NULL)
+            now = mp_content_tag (g_bytes_get_data (disk, NULL), g_bytes_get_size (disk));
+        }
+      else
+        {
+          g_autoptr(GFileInfo) info = g_file_query_info (d->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                         G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+          now = info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+        }
       if (now != NULL && g_strcmp0 (now, d->etag) != 0)
         {
           g_autofree char *name = g_file_get_basename (d->file);
@@ -1175,18 +1257,16 @@ mp_document_load (GFile         *file,
                   GError       **error)
 {
   g_autoptr(MpPlan) plan = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *tag = NULL;
   MpDocument *doc;
 
-  /* The tag first: if the file changes while we read it, the next save
-   * notices. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  plan = mp_plan_load_from_file (file, cancellable, error);
+  /* The tag is of the very bytes loaded: if the file changes after, the
+   * next save notices. */
+  plan = mp_plan_load_from_file_full (file, &tag, cancellable, error);
   if (plan == NULL)
     return NULL;
   doc = mp_document_new (plan, file);
-  if (info != NULL)
-    mp_document_set_etag (doc, g_file_info_get_etag (info));
+  mp_document_set_etag (doc, tag);
   return doc;
 }
 

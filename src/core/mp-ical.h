@@ -76,19 +76,45 @@ char    *mp_ical_milestone_uid     (MpPlan              *plan,
 char    *mp_ical_meeting_uid       (MpPlan              *plan,
                                     MpMeeting           *meeting);
 
-/* TRUE when the attendees' calendars do not show the current version of
- * @event (an MpMilestone or an MpMeeting): never sent (invited_sequence
- * null) or sequence > invited_sequence. A dropped milestone is out of
- * date only when it had been invited and the cancellation was not sent. */
-gboolean mp_ical_event_is_outdated (MpRecord            *event);
+/* What a calendar shows of @event (an MpMilestone, MpMeeting or
+ * MpCancellation): dates, times, title, location, status, cancelled
+ * occurrences, the zone and the attendees' addresses, as a short hash.
+ * The plan records it per attendee when an invitation is sent (`sent`). */
+char    *mp_ical_event_fingerprint (MpPlan              *plan,
+                                    MpRecord            *event);
+
+/* TRUE when some attendee's calendar does not show @event as it is now:
+ * an attendee was never sent it, or was sent another fingerprint, or was
+ * removed and not sent a CANCEL; a dropped milestone, cancelled meeting
+ * or deleted event (MpCancellation) whose CANCEL is not sent to all.
+ * Files without `sent` fall back to sequence > invited_sequence. */
+gboolean mp_ical_event_is_outdated (MpPlan              *plan,
+                                    MpRecord            *event);
+
+/* TRUE when @event's last day (a milestone's due date, a meeting's last
+ * occurrence) is before @today. */
+gboolean mp_ical_event_is_past     (MpRecord            *event,
+                                    MpDate               today);
+
+/* What the plan must keep of @event when it is deleted: a new
+ * MpCancellation for the plan's `cancellations` when some attendee holds
+ * it in their calendar, else NULL. */
+MpCancellation *mp_ical_cancellation_for (MpPlan        *plan,
+                                          MpRecord      *event);
 
 /* One invitation: one event for its attendees. Reference counted;
  * fields are read-only for users. */
 typedef struct {
-  MpRecord  *event;           /* the MpMilestone or MpMeeting (a reference) */
+  MpRecord  *event;           /* the MpMilestone, MpMeeting or MpCancellation (a reference) */
   char      *event_id;
   gboolean   is_meeting;
+  gboolean   is_deleted;      /* event is an MpCancellation: the event was deleted */
   gboolean   is_cancel;       /* METHOD:CANCEL */
+  gboolean   is_update;       /* sent before, and what calendars show changed */
+  gboolean   is_outdated;     /* due: some attendee's calendar differs */
+  gboolean   is_past;         /* the event's last day is before today */
+  const char *method;         /* "REQUEST", "CANCEL" or "DECLINECOUNTER" */
+  char      *fingerprint;     /* mp_ical_event_fingerprint() when built */
   char      *basename;        /* file name stem, safe and unique in the set: "m-demo" */
   char      *uid;
   char      *summary;         /* the event's title as written in SUMMARY */
@@ -97,6 +123,7 @@ typedef struct {
   char      *organizer_email;
   GStrv      attendee_names;  /* parallel to attendee_emails */
   GStrv      attendee_emails;
+  GStrv      attendee_ids;    /* participant ids, "" for people no longer in the plan */
   GStrv      without_email;   /* names of invitees left out: no (valid) email */
   char      *ics;             /* the .ics text */
   char      *subject;         /* mail subject, in the UI language */
@@ -110,8 +137,12 @@ MpInvitation *mp_invitation_ref      (MpInvitation *self);
 void          mp_invitation_unref    (MpInvitation *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpInvitation, mp_invitation_unref)
 
-/* The invitations for @plan, one per event, in plan order (milestones,
- * then meetings), as a GPtrArray of MpInvitation (it frees them).
+/* The invitations for @plan, in plan order (milestones, meetings, then
+ * deleted events), as a GPtrArray of MpInvitation (it frees them). An
+ * event gives a REQUEST to its attendees (its SEQUENCE above every one
+ * sent before when what calendars show changed) and a CANCEL to the
+ * attendees removed since; a dropped milestone, cancelled meeting or
+ * deleted event gives a CANCEL to everyone it was sent to.
  *
  * Attendees come from the milestone's `invite` (default: its two
  * owners) or the meeting's `attendees`; the organizer is never an
@@ -137,13 +168,22 @@ GPtrArray *mp_ical_write_invitations (GPtrArray           *invitations,
                                       GCancellable        *cancellable,
                                       GError             **error);
 
-/* Records that @invitations were sent: invited_sequence = the SEQUENCE
+/* Records that @invitations were sent: for each attendee, the SEQUENCE
+ * and fingerprint (`sent`), invited_sequence = the highest SEQUENCE
  * sent, for each event still in the document's plan (found by kind and
- * id). A cancellation can carry a SEQUENCE above the milestone's
- * `sequence`; then `sequence` is raised to it as well, so that it never
- * falls behind. One undo step, "Send Invitations". Returns how many
- * events changed. */
+ * id); a deleted event's cancellation is dropped from `cancellations`.
+ * `sequence` is raised to the SEQUENCE sent, so that it never falls
+ * behind. One undo step, "Send Invitations". Returns how many events
+ * changed. */
 guint      mp_ical_mark_sent          (MpDocument          *document,
                                        GPtrArray           *invitations);
+
+/* A DECLINECOUNTER to the attendee who made @proposal (an MpReply of
+ * @event's `proposals`): the event as it is, at the SEQUENCE last sent. */
+MpInvitation *mp_ical_build_decline_counter (MpPlan     *plan,
+                                             MpRecord   *event,
+                                             MpRecord   *proposal,
+                                             GDateTime  *now,
+                                             GError    **error);
 
 G_END_DECLS

@@ -22,6 +22,11 @@ static const MpField fields[] = {
   { "attendees", MP_FIELD_REFS, MP_FIELD_NEW, 0, 0, 0, NULL, MP_REF_PARTICIPANT, "attendees" },
   { "sequence", MP_FIELD_INT, MP_FIELD_NEW, 0, 2147483647, 0, NULL, MP_REF_NONE, "calendar revision" },
   { "invited_sequence", MP_FIELD_INT, 0, 0, 2147483647, -1, NULL, MP_REF_NONE, "sequence last sent, -1 for never" },
+  { "cancelled", MP_FIELD_BOOL, 0, 0, 0, 0, NULL, MP_REF_NONE, "the whole meeting is cancelled" },
+  { "occurrences", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_occurrence_get_type, MP_REF_NONE, "single dates that are cancelled" },
+  { "sent", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_sent_get_type, MP_REF_NONE, "what each attendee was last sent" },
+  { "replies", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_reply_get_type, MP_REF_NONE, "the attendees' answers" },
+  { "proposals", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_reply_get_type, MP_REF_NONE, "other times attendees proposed, pending" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == MP_MEETING_N_FIELDS);

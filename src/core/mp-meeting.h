@@ -24,6 +24,11 @@ typedef enum {
   MP_MEETING_ATTENDEES,
   MP_MEETING_SEQUENCE,
   MP_MEETING_INVITED_SEQUENCE,
+  MP_MEETING_CANCELLED,
+  MP_MEETING_OCCURRENCES,
+  MP_MEETING_SENT,
+  MP_MEETING_REPLIES,
+  MP_MEETING_PROPOSALS,
   MP_MEETING_N_FIELDS
 } MpMeetingField;
 
@@ -157,6 +162,12 @@ mp_meeting_set_invited_sequence (MpMeeting *self,
                                  int value)
 {
   mp_record_set_int (MP_RECORD (self), MP_MEETING_INVITED_SEQUENCE, value);
+}
+
+static inline gboolean
+mp_meeting_get_cancelled (MpMeeting *self)
+{
+  return mp_record_get_bool (MP_RECORD (self), MP_MEETING_CANCELLED);
 }
 
 G_END_DECLS

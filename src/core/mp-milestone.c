@@ -33,6 +33,9 @@ static const MpField fields[] = {
   { "sequence", MP_FIELD_INT, MP_FIELD_NEW, 0, 2147483647, 0, NULL, MP_REF_NONE, "calendar revision" },
   { "invited_sequence", MP_FIELD_INT, 0, 0, 2147483647, -1, NULL, MP_REF_NONE, "sequence last sent, -1 for never" },
   { "tasks", MP_FIELD_CHILDREN, MP_FIELD_NEW, 0, 0, 0, mp_task_get_type, MP_REF_NONE, "tasks" },
+  { "sent", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_sent_get_type, MP_REF_NONE, "what each attendee was last sent" },
+  { "replies", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_reply_get_type, MP_REF_NONE, "the attendees' answers" },
+  { "proposals", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_reply_get_type, MP_REF_NONE, "other dates attendees proposed, pending" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == MP_MILESTONE_N_FIELDS);

@@ -55,6 +55,7 @@ static const MpField fields[] = {
   { "reporting", MP_FIELD_CHILD, 0, 0, 0, 0, mp_reporting_get_type, MP_REF_NONE, "status report rhythm" },
   { "baselines", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_baseline_get_type, MP_REF_NONE, "named snapshots of agreed dates" },
   { "history", MP_FIELD_CHILDREN, MP_FIELD_NEW, 0, 0, 0, mp_history_entry_get_type, MP_REF_NONE, "what changed and why" },
+  { "cancellations", MP_FIELD_CHILDREN, 0, 0, 0, 0, mp_cancellation_get_type, MP_REF_NONE, "deleted events whose cancellation is still to be sent" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == MP_PLAN_N_FIELDS);
