@@ -9,6 +9,7 @@
 #include "mp-application.h"
 #include "mp-cli.h"
 #include "mp-document.h"
+#include "mp-shortcuts.h"
 #include "mp-style.h"
 #include "mp-window.h"
 
@@ -291,22 +292,6 @@ mp_application_startup (GApplication *app)
     { "quit", quit_activated },
     { "about", about_activated },
   };
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
-    { "app.quit", { "<Control>q", NULL } },
-    { "win.new", { "<Control>n", NULL } },
-    { "win.open", { "<Control>o", NULL } },
-    { "win.save", { "<Control>s", NULL } },
-    { "win.save-as", { "<Control><Shift>s", NULL } },
-    { "win.print", { "<Control>p", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "window.close", { "<Control>w", NULL } },
-    { "win.page::overview", { "<Alt>1", NULL } },
-    { "win.page::milestones", { "<Alt>2", NULL } },
-    { "win.page::goals", { "<Alt>3", NULL } },
-    { "win.page::people", { "<Alt>4", NULL } },
-    { "win.page::calendar", { "<Alt>5", NULL } },
-  };
 
   G_APPLICATION_CLASS (mp_application_parent_class)->startup (app);
   /* GTK 4.8 without libadwaita does not follow the desktop's dark and
@@ -314,8 +299,7 @@ mp_application_startup (GApplication *app)
   mp_style_follow_desktop ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  mp_shortcuts_set_app_accels (GTK_APPLICATION (app));
   g_signal_connect (app, "window-removed", G_CALLBACK (on_window_removed), app);
 }
 

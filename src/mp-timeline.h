@@ -73,6 +73,8 @@ MpBaseline             *mp_timeline_get_baseline   (MpTimeline         *self);
 void                    mp_timeline_zoom_in        (MpTimeline         *self);
 void                    mp_timeline_zoom_out       (MpTimeline         *self);
 void                    mp_timeline_zoom_fit       (MpTimeline         *self);
+/* Scrolls so that today is in view, a third in from the left (T). */
+void                    mp_timeline_scroll_to_today (MpTimeline        *self);
 
 void                    mp_timeline_set_show_legend (MpTimeline        *self,
                                                      gboolean           show);

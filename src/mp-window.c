@@ -23,6 +23,7 @@
 #include "mp-overview.h"
 #include "mp-plan-io.h"
 #include "mp-print-operation.h"
+#include "mp-shortcuts.h"
 #include "mp-window.h"
 
 struct _MpWindow
@@ -42,6 +43,8 @@ struct _MpWindow
   GtkStack             *main_stack;
   GtkStack             *pages;
   GtkWidget            *sidebar;
+  GtkWidget            *header_bar;
+  GtkWindow            *shortcuts_window; /* made when first asked for */
   GtkLabel             *empty_label;
   GMenu                *recent_menu;
 
@@ -752,12 +755,136 @@ print_activated (GtkWidget  *widget,
                                                                          : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
+/* ---- keyboard: pages and panes ---- */
+
+/* The parts of the visible page that F6 walks (list, timeline, details):
+ * mapped widgets with the style class "mp-pane", in tree order. */
+static void
+collect_panes (GtkWidget *widget,
+               GPtrArray *panes)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (gtk_widget_has_css_class (widget, "mp-pane"))
+    {
+      g_ptr_array_add (panes, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_panes (child, panes);
+}
+
+static gboolean
+focus_into (GtkWidget *widget)
+{
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD) || gtk_widget_grab_focus (widget);
+}
+
+/* Focus into the page in view: its first pane, else its first control. */
+static void
+focus_page (MpWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+
+  if (page == NULL)
+    return;
+  collect_panes (page, panes);
+  if (panes->len > 0 && focus_into (g_ptr_array_index (panes, 0)))
+    return;
+  focus_into (page);
+}
+
 static void
 page_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  mp_window_show_page (MP_WINDOW (widget), g_variant_get_string (param, NULL));
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (gtk_stack_get_child_by_name (self->pages, g_variant_get_string (param, NULL)) == NULL)
+    return;
+  mp_window_show_page (self, g_variant_get_string (param, NULL));
+  focus_page (self);
+}
+
+static void
+pane_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  gboolean forward = g_str_equal (action_name, "win.next-pane");
+  g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+  int current = -1;
+
+  if (page == NULL)
+    return;
+  collect_panes (page, panes);
+  if (panes->len == 0)
+    {
+      focus_into (page);
+      return;
+    }
+  for (guint i = 0; i < panes->len; i++)
+    if (focus != NULL && (focus == panes->pdata[i] || gtk_widget_is_ancestor (focus, panes->pdata[i])))
+      current = (int) i;
+  for (guint step = 1; step <= panes->len; step++)
+    {
+      int next;
+
+      if (current < 0)
+        next = forward ? (int) step - 1 : (int) (panes->len - step);
+      else
+        next = (int) ((current + (forward ? (int) step : -(int) step) + 2 * (int) panes->len) % panes->len);
+      if (next == current || focus_into (panes->pdata[next]))
+        return;
+    }
+}
+
+/* The page list is one stop of Tab: the arrows move within it, Tab goes
+ * into the page and Shift+Tab back to the header bar. */
+static gboolean
+on_sidebar_key (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                MpWindow              *self)
+{
+  state &= gtk_accelerator_get_default_mod_mask ();
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && state == 0)
+    {
+      focus_page (self);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_ISO_Left_Tab || ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab) && state == GDK_SHIFT_MASK))
+    return gtk_widget_child_focus (self->header_bar, GTK_DIR_TAB_BACKWARD);
+  return FALSE;
+}
+
+static void
+shortcuts_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      self->shortcuts_window = GTK_WINDOW (mp_shortcuts_window_new ());
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
+GtkWindow *
+mp_window_get_shortcuts_window (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), NULL);
+  return self->shortcuts_window;
 }
 
 /* ---- closing ---- */
@@ -883,6 +1010,11 @@ mp_window_dispose (GObject *object)
       mp_document_set_autosave (self->document, 0);
     }
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  if (self->shortcuts_window != NULL)
+    {
+      gtk_window_destroy (self->shortcuts_window);
+      g_clear_object (&self->shortcuts_window);
+    }
   G_OBJECT_CLASS (mp_window_parent_class)->dispose (object);
 }
 
@@ -915,6 +1047,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, empty_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, recent_menu);
 
@@ -935,6 +1068,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-baseline", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.compare-baseline", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_activated);
+  gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, pane_activated);
+  gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, pane_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, shortcuts_activated);
 }
 
 /* The app's style sheet, once per display (windows in tests have no
@@ -958,6 +1094,7 @@ static void
 mp_window_init (MpWindow *self)
 {
   GtkDropTarget *drop;
+  GtkEventController *controller;
   GSettingsSchema *schema;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -979,6 +1116,11 @@ mp_window_init (MpWindow *self)
                             _("Calendar"));
   g_signal_connect_swapped (self->overview, "reveal", G_CALLBACK (mp_window_reveal), self);
   g_signal_connect_swapped (self->pages, "notify::visible-child", G_CALLBACK (on_page_shown), self);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_sidebar_key), self);
+  gtk_widget_add_controller (self->sidebar, controller);
 
   /* Dropping plan files on the window opens them. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -37,5 +37,7 @@ void        mp_window_show_page    (MpWindow      *self,
 /* Selects what a problem concerns, on its page. */
 void        mp_window_reveal       (MpWindow      *self,
                                     MpRecord      *record);
+/* The shortcuts window, once shown (for tests). */
+GtkWindow  *mp_window_get_shortcuts_window (MpWindow  *self);
 
 G_END_DECLS

@@ -121,6 +121,7 @@ mp_timeline_view_init (MpTimelineView *view,
   view->label_width = 0.0;
   view->today = today;
   view->selected = -1;
+  view->selected_task = -1;
   view->hover.kind = MP_TIMELINE_HIT_NONE;
   view->hover.row = view->hover.milestone = view->hover.task = view->hover.blackout = -1;
   view->resolution = 96.0;
@@ -185,6 +186,18 @@ typedef struct {
   MpDate                   day_first;
   MpDate                   day_last;
 } Frame;
+
+/* The selected row: the selected task's when one is, else its milestone's. */
+static gboolean
+row_is_selected (const Frame         *f,
+                 const MpTimelineRow *row)
+{
+  if (f->view->selected < 0 || row->milestone != (guint) f->view->selected)
+    return FALSE;
+  if (f->view->selected_task >= 0)
+    return row->kind == MP_TIMELINE_ROW_TASK && row->task == f->view->selected_task;
+  return row->kind == MP_TIMELINE_ROW_MILESTONE;
+}
 
 
 static void
@@ -408,9 +421,7 @@ text_draw_on_row (Frame                 *f,
   cairo_rectangle (f->cr, tx + ink.x - 2, ty + ink.y - 1, ink.width + 4, ink.height + 2);
   set_color (f->cr, &f->pal->background, 0.85);
   cairo_fill_preserve (f->cr);
-  if (f->view->selected >= 0 &&
-      mp_timeline_layout_get_row (f->layout, row)->kind == MP_TIMELINE_ROW_MILESTONE &&
-      mp_timeline_layout_get_row (f->layout, row)->milestone == (guint) f->view->selected)
+  if (row_is_selected (f, mp_timeline_layout_get_row (f->layout, row)))
     set_color (f->cr, &f->pal->selection, 0.85);
   else if (row % 2 == 1)
     set_color (f->cr, &f->pal->row_alternate, 0.85);
@@ -517,8 +528,7 @@ draw_rows_background (Frame *f)
       const MpTimelineRow *row = mp_timeline_layout_get_row (f->layout, r);
       double y = row_top (f, r);
 
-      if (f->view->selected >= 0 && row->kind == MP_TIMELINE_ROW_MILESTONE &&
-          row->milestone == (guint) f->view->selected)
+      if (row_is_selected (f, row))
         set_color (cr, &f->pal->selection, 1.0);
       else if (r % 2 == 1)
         set_color (cr, &f->pal->row_alternate, 1.0);
@@ -1286,8 +1296,7 @@ draw_label_column (Frame *f)
       double y = row_top (f, r);
       double cy = y + f->row_h / 2.0;
 
-      if (f->view->selected >= 0 && row->kind == MP_TIMELINE_ROW_MILESTONE &&
-          row->milestone == (guint) f->view->selected)
+      if (row_is_selected (f, row))
         {
           set_color (cr, &f->pal->selection, 1.0);
           cairo_rectangle (cr, 0, y, w, f->row_h);
@@ -1784,6 +1793,7 @@ mp_timeline_render_tile (cairo_t              *cr,
   v.width = width;
   v.height = height;
   v.selected = -1;
+  v.selected_task = -1;
   v.hover.kind = MP_TIMELINE_HIT_NONE;
   v.hover.milestone = v.hover.blackout = v.hover.row = v.hover.task = -1;
   v.preview_milestone = -1;

@@ -121,6 +121,7 @@ typedef struct {
   double                      label_width;  /* sticky row labels; 0: none */
   MpDate                      today;        /* the today line; MP_DATE_NONE: none */
   int                         selected;     /* selected milestone index, -1: none */
+  int                         selected_task; /* with @selected: the task whose row is selected, -1: the milestone's */
   MpBaseline                 *baseline;     /* ghost bars; NULL: none */
   MpTimelineHit               hover;        /* kind NONE: nothing hovered */
   const MpTimelinePalette    *palette;      /* NULL: light */
