@@ -7,12 +7,21 @@
 #include <math.h>
 #include <string.h>
 
+/* One open array or object: where the scanner is inside it. */
+typedef struct {
+  char        open;      /* '{' or '[' */
+  guint       count;     /* items or members so far */
+  const char *name;      /* object: the current member's name (raw) */
+  gsize       name_len;
+} Frame;
+
 typedef struct {
   const char *p;
   const char *start;
   const char *end;
   char       *message;
   const char *error_at;
+  GArray     *frames;    /* of Frame, outermost first */
 } Scanner;
 
 static gboolean
@@ -88,6 +97,7 @@ static gboolean
 scan_string (Scanner *s)
 {
   const char *open = s->p;
+  gsize chars = 0;
 
   s->p++; /* the quote */
   while (s->p < s->end)
@@ -99,6 +109,10 @@ scan_string (Scanner *s)
           s->p++;
           return TRUE;
         }
+      /* Characters, an escape counting as one. */
+      if ((c & 0xC0) != 0x80 && ++chars > MP_JSON_MAX_STRING)
+        return fail (s, open, "a text longer than %s characters (the limit of a plan file)",
+                     MP_JSON_MAX_STRING_TEXT);
       if (c < 0x20)
         return fail (s, s->p, "a control character inside a string (write it as an escape such as \\n)");
       if (c == '\\')
@@ -201,10 +215,9 @@ scan_word (Scanner    *s,
   return fail (s, s->p, "an unexpected word (strings need double quotes; the literals are true, false and null)");
 }
 
-/* A scalar, or the opening of a container (pushed on @stack). */
+/* A scalar, or the opening of a container (pushed on the frames). */
 static gboolean
-scan_value (Scanner *s,
-            GString *stack)
+scan_value (Scanner *s)
 {
   skip_ws (s);
   if (s->p >= s->end)
@@ -213,11 +226,15 @@ scan_value (Scanner *s,
     {
     case '{':
     case '[':
-      if (stack->len >= MP_JSON_MAX_DEPTH)
-        return fail (s, s->p, "nesting deeper than %d levels", MP_JSON_MAX_DEPTH);
-      g_string_append_c (stack, *s->p);
-      s->p++;
-      return TRUE;
+      {
+        Frame f = { *s->p, 0, NULL, 0 };
+
+        if (s->frames->len >= MP_JSON_MAX_DEPTH)
+          return fail (s, s->p, "nesting deeper than %d levels", MP_JSON_MAX_DEPTH);
+        g_array_append_val (s->frames, f);
+        s->p++;
+        return TRUE;
+      }
     case '"':
       return scan_string (s);
     case 't':
@@ -238,21 +255,21 @@ scan_value (Scanner *s,
 static gboolean
 scan (Scanner *s)
 {
-  g_autoptr(GString) stack = g_string_new (NULL);
   gboolean first = TRUE;  /* just after an opening bracket */
 
-  if (!scan_value (s, stack))
+  if (!scan_value (s))
     return FALSE;
-  while (stack->len > 0)
+  while (s->frames->len > 0)
     {
-      char top = stack->str[stack->len - 1];
+      Frame *f = &g_array_index (s->frames, Frame, s->frames->len - 1);
+      char top = f->open;
       char close = top == '{' ? '}' : ']';
 
       skip_ws (s);
       if (s->p < s->end && *s->p == close)
         {
           s->p++;
-          g_string_truncate (stack, stack->len - 1);
+          g_array_set_size (s->frames, s->frames->len - 1);
           first = FALSE;
           continue;
         }
@@ -262,24 +279,33 @@ scan (Scanner *s)
             return fail (s, s->p, "expected ',' or '%c', found %s", close, describe (s));
           s->p++;
           skip_ws (s);
+          f->count++;
+          f->name = NULL;
         }
+      if (f->count >= MP_JSON_MAX_ITEMS)
+        return fail (s, s->p, "more than %s %s (the limit of a plan file)", MP_JSON_MAX_ITEMS_TEXT,
+                     top == '{' ? "members in one object" : "items in one list");
       if (top == '{')
         {
+          const char *name = s->p;
+
           if (s->p >= s->end || *s->p != '"')
             return fail (s, s->p, "expected a member name in double quotes, found %s", describe (s));
           if (!scan_string (s))
             return FALSE;
+          f->name = name + 1;
+          f->name_len = s->p - name - 2;
           skip_ws (s);
           if (s->p >= s->end || *s->p != ':')
             return fail (s, s->p, "expected ':' after the member name, found %s", describe (s));
           s->p++;
         }
       {
-        gsize depth = stack->len;
+        guint depth = s->frames->len;
 
-        if (!scan_value (s, stack))
+        if (!scan_value (s))
           return FALSE;
-        first = stack->len > depth;
+        first = s->frames->len > depth;
       }
     }
   skip_ws (s);
@@ -288,17 +314,47 @@ scan (Scanner *s)
   return TRUE;
 }
 
+/* The JSON path of the value the scanner stopped in: "milestones[3].due". */
+static char *
+frames_path (GArray *frames)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < frames->len; i++)
+    {
+      Frame *f = &g_array_index (frames, Frame, i);
+
+      if (f->open == '[')
+        g_string_append_printf (path, "[%u]", f->count);
+      else if (f->name != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          /* Names are shown as written, cut short and without control
+           * characters (they are in escapes in the file). */
+          g_string_append_len (path, f->name, MIN (f->name_len, 64));
+          if (f->name_len > 64)
+            g_string_append (path, "…");
+        }
+    }
+  return g_string_free (path, FALSE);
+}
+
 gboolean
 mp_json_check (const char  *data,
                gsize        len,
+               char       **path,
                int         *line,
                int         *column,
                char       **message)
 {
-  Scanner s = { data, data, data + len, NULL, NULL };
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (Frame));
+  Scanner s = { data, data, data + len, NULL, NULL, frames };
 
   if (scan (&s))
     return TRUE;
+
+  *path = frames_path (frames);
 
   *line = 1;
   *column = 1;

@@ -14,13 +14,23 @@
 
 G_BEGIN_DECLS
 
+/* The limits of a plan file (docs/file-format.md), checked before
+ * json-glib builds a tree: nesting; characters in one string (member
+ * names too; a GtkEntry holds at most 65,535); items in one array and
+ * members in one object. */
 #define MP_JSON_MAX_DEPTH 64
+#define MP_JSON_MAX_STRING 65534
+#define MP_JSON_MAX_STRING_TEXT "65,534"
+#define MP_JSON_MAX_ITEMS 100000
+#define MP_JSON_MAX_ITEMS_TEXT "100,000"
 
-/* FALSE when @data is not valid JSON text (RFC 8259) or nests deeper than
- * MP_JSON_MAX_DEPTH; then *line and *column (1-based, column in
- * characters) and a message that says what was found and expected. */
+/* FALSE when @data is not valid JSON text (RFC 8259) or breaks one of
+ * the limits above; then *path (the JSON path of the value, "" at the
+ * top), *line and *column (1-based, column in characters) and a message
+ * that says what was found and expected. */
 gboolean mp_json_check (const char  *data,
                         gsize        len,
+                        char       **path,
                         int         *line,
                         int         *column,
                         char       **message);

@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -857,6 +858,15 @@ check_plan (Loader *ld,
       path_push_index (ld, i);
       if (!check_unique_ids (ld, "tasks", G_LIST_MODEL (mp_milestone_get_tasks (m)), seen))
         goto out;
+      /* Tasks come in many lists: the limit of one list holds for all of
+       * them together (docs/file-format.md). */
+      if (g_hash_table_size (seen) > MP_JSON_MAX_ITEMS)
+        {
+          path_push_member (ld, "tasks");
+          fail (ld, MP_ERROR_TOO_LARGE, "more than %s tasks in the plan (the limit of a plan file)",
+                MP_JSON_MAX_ITEMS_TEXT);
+          goto out;
+        }
       path_pop (ld, old);
     }
 
@@ -1031,6 +1041,8 @@ release_in_background (JsonParser *parser)
   g_thread_pool_push (pool, parser, NULL);
 }
 
+static void remove_stale_temps (const char *dir, const char *base);
+
 static MpPlan *
 load_from_data (const char  *data,
                 gsize        len,
@@ -1047,16 +1059,18 @@ load_from_data (const char  *data,
   JsonNode *root;
   int line, column;
   g_autofree char *message = NULL;
+  g_autofree char *where = NULL;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
   if (!check_text (&ld, data, len))
     return NULL;
 
-  /* Exact positions for syntax errors, and a bound on nesting before the
-   * recursive parser sees the data. */
-  if (!mp_json_check (data, len, &line, &column, &message))
+  /* Exact positions for syntax errors, and the limits (nesting, text
+   * length, list length) before the recursive parser builds a tree. */
+  if (!mp_json_check (data, len, &where, &line, &column, &message))
     {
+      g_string_assign (path, where);
       fail (&ld, MP_ERROR_SYNTAX, "line %d, column %d: %s", line, column, message);
       return NULL;
     }
@@ -1179,6 +1193,15 @@ mp_plan_load_from_file (GFile         *file,
                         GCancellable  *cancellable,
                         GError       **error)
 {
+  return mp_plan_load_from_file_full (file, NULL, cancellable, error);
+}
+
+MpPlan *
+mp_plan_load_from_file_full (GFile         *file,
+                             char         **content_tag,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1210,6 +1233,22 @@ mp_plan_load_from_file (GFile         *file,
   contents = read_bounded (file, name, &len, cancellable, error);
   if (contents == NULL)
     return NULL;
+  if (content_tag != NULL)
+    *content_tag = mp_content_tag (contents, len);
+  /* What a killed save left next to the file goes now (the rule is
+   * "at the next save or open"). */
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *real = path ? realpath (path, NULL) : NULL;
+
+    if (real != NULL)
+      {
+        g_autofree char *dir = g_path_get_dirname (real);
+        g_autofree char *base = g_path_get_basename (real);
+
+        remove_stale_temps (dir, base);
+      }
+  }
   {
     char *data = g_steal_pointer (&contents);
 
@@ -1592,6 +1631,37 @@ write_record (GString  *out,
   g_string_append_c (out, '}');
 }
 
+char *
+mp_record_to_json (MpRecord *record,
+                   int       field)
+{
+  GString *out = g_string_new (NULL);
+  GString *line;
+
+  g_return_val_if_fail (MP_IS_RECORD (record), NULL);
+  if (field < 0)
+    write_record (out, record, 0);
+  else
+    write_field (out, record, field, 0);
+  /* One line: the indentation after each line break becomes one space. */
+  line = g_string_sized_new (out->len);
+  for (const char *c = out->str; *c; c++)
+    {
+      if (*c != '\n')
+        {
+          g_string_append_c (line, *c);
+          continue;
+        }
+      while (c[1] == ' ')
+        c++;
+      if (line->len > 0 && line->str[line->len - 1] != '[' && line->str[line->len - 1] != '{' &&
+          c[1] != ']' && c[1] != '}')
+        g_string_append_c (line, ' ');
+    }
+  g_string_free (out, TRUE);
+  return g_string_free (line, FALSE);
+}
+
 GBytes *
 mp_plan_to_bytes (MpPlan *plan)
 {
@@ -1656,42 +1726,249 @@ write_all_fd (int          fd,
   return TRUE;
 }
 
-/* The previous version as PATH~: a hard link, or a copy where links
- * are not possible. */
+/* "sha256:SIZE:HEX" of some bytes: what the document compares to tell
+ * whether another program changed the file (a copy that keeps the mtime
+ * still differs in content). */
+char *
+mp_content_tag (const void *data,
+                gsize       len)
+{
+  g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, len);
+
+  return g_strdup_printf ("sha256:%" G_GSIZE_FORMAT ":%s", len, sum);
+}
+
+/* Names of our temporary files next to PATH: ".BASE.XXXXXX" for a new
+ * version, ".BASE~.XXXXXX" for a backup on its way to "BASE~". */
+static gboolean
+is_temp_name (const char *name,
+              const char *base)
+{
+  gsize n = strlen (base);
+
+  if (name[0] != '.' || strncmp (name + 1, base, n) != 0)
+    return FALSE;
+  name += 1 + n;
+  if (*name == '~')
+    name++;
+  if (*name != '.' || strlen (name + 1) != 6)
+    return FALSE;
+  for (int i = 1; i <= 6; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Removes the temporary files a killed save of DIR/BASE left behind:
+ * every writer holds an flock() on its temporary file until it is
+ * renamed, so one that can be locked belongs to nobody any more. Only
+ * our own regular files are touched. */
+static void
+remove_stale_temps (const char *dir,
+                    const char *base)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return;
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (!is_temp_name (name, base))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        {
+          g_debug ("removing %s, left by a save that did not finish", path);
+          g_unlink (path);
+        }
+      close (fd);
+    }
+}
+
+void
+mp_remove_stale_temps (GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return;
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  remove_stale_temps (dir, base);
+}
+
+/* A new file DIR/.BASE[~].XXXXXX, created with @mode, locked (see
+ * remove_stale_temps); -1 with errno set on failure. */
+static int
+create_temp (const char *dir,
+             const char *base,
+             const char *infix,
+             int         mode,
+             char      **tmp)
+{
+  int fd;
+
+  *tmp = g_strdup_printf ("%s/.%s%s.XXXXXX", dir, base, infix);
+  fd = g_mkstemp_full (*tmp, O_RDWR | O_CLOEXEC, mode);
+  if (fd >= 0)
+    flock (fd, LOCK_EX);
+  return fd;
+}
+
+/* The previous version becomes PATH~ without a moment with no backup: a
+ * hard link (or, where links are not possible, a copy created with the
+ * file's mode) under a temporary name, renamed over the old PATH~. */
 static gboolean
 make_backup (const char *path,
+             const char *dir,
+             const char *base,
+             int         mode,
              GError    **error)
 {
   g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autofree char *contents = NULL;
-  gsize len;
+  g_autofree char *tmp = NULL;
+  int saved_errno;
+  int fd;
 
-  if (g_unlink (backup) != 0 && errno != ENOENT)
+  for (int attempt = 0; attempt < 100; attempt++)
     {
-      int saved_errno = errno;
+      g_free (tmp);
+      tmp = g_strdup_printf ("%s/.%s~.%06X", dir, base, g_random_int_range (0, 0x1000000));
+      if (link (path, tmp) == 0)
+        goto rename;
+      if (errno != EEXIST)
+        break;
+    }
+  g_clear_pointer (&tmp, g_free);
 
+  /* A copy. */
+  fd = create_temp (dir, base, "~", mode, &tmp);
+  if (fd >= 0)
+    {
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      if (!g_file_get_contents (path, &contents, &len, error))
+        {
+          close (fd);
+          g_unlink (tmp);
+          return FALSE;
+        }
+      if (write_all_fd (fd, contents, len) && fsync (fd) == 0 && close (fd) == 0)
+        goto rename;
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp);
+      errno = saved_errno;
+    }
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "the backup copy cannot be made: %s", g_strerror (saved_errno));
+  return FALSE;
+
+rename:
+  if (g_rename (tmp, backup) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                    "the backup copy cannot be replaced: %s", g_strerror (saved_errno));
       return FALSE;
     }
-  if (link (path, backup) == 0)
-    return TRUE;
-  if (!g_file_get_contents (path, &contents, &len, error) ||
-      !g_file_set_contents_full (backup, contents, len, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error))
-    return FALSE;
+  /* When PATH~ already was this very file (a save killed between its
+   * two renames), rename() succeeds doing nothing: drop the extra name. */
+  g_unlink (tmp);
   return TRUE;
 }
 
-/* Local files: a temporary file next to the target, written, flushed
- * to disk and renamed over the target only when all of it is there.
- * Unlike g_file_replace_contents() (GLib 2.74), a failed write (disk
- * full) never replaces the target, a symbolic link is followed and
- * stays a link, and the temporary file is removed on every failure. */
+/* Where a write to @given lands, or NULL with @error set. A symbolic link
+ * is followed (so it stays a link) only where the kernel's
+ * fs.protected_symlinks would follow it for us: we own the link, or its
+ * folder is ours and not sticky. A folder that belongs to another user
+ * (root's, such as /tmp, excepted) is refused: its owner could swap
+ * files under us. docs/security.md. */
+static char *
+resolve_output (GFile       *file,
+                const char  *given,
+                GError     **error)
+{
+  g_autofree char *path = g_strdup (given);
+  uid_t me = geteuid ();
+
+  for (int hops = 0; ; hops++)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      struct stat lst, dst;
+
+      if (stat (dir, &dst) != 0)
+        {
+          fail_errno (file, error, errno, "its folder cannot be reached");
+          return NULL;
+        }
+      if (dst.st_uid != me && dst.st_uid != 0)
+        {
+          g_autofree char *what = g_strdup_printf ("the folder “%s” belongs to another user (uid %u); "
+                                                   "save into a folder of your own", dir,
+                                                   (unsigned) dst.st_uid);
+          fail_write (file, error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, what);
+          return NULL;
+        }
+      if (lstat (path, &lst) != 0 || !S_ISLNK (lst.st_mode))
+        return g_steal_pointer (&path);
+      if (hops >= 40)
+        {
+          fail_errno (file, error, ELOOP, "cannot follow its symbolic link");
+          return NULL;
+        }
+      if (lst.st_uid != me && ((dst.st_mode & S_ISVTX) || dst.st_uid != me))
+        {
+          g_autofree char *what = g_strdup_printf ("it is a symbolic link of another user (uid %u) in a "
+                                                   "shared folder, which is not followed",
+                                                   (unsigned) lst.st_uid);
+          fail_write (file, error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED, what);
+          return NULL;
+        }
+      {
+        g_autofree char *target = g_file_read_link (path, NULL);
+
+        if (target == NULL)
+          {
+            fail_errno (file, error, errno, "cannot read its symbolic link");
+            return NULL;
+          }
+        g_free (path);
+        path = g_path_is_absolute (target) ? g_steal_pointer (&target)
+                                           : g_build_filename (dir, target, NULL);
+      }
+    }
+}
+
+/* Local files: a temporary file next to the target, created with its
+ * final mode, written, flushed to disk and renamed over the target only
+ * when all of it is there. Unlike g_file_replace_contents() (GLib 2.74),
+ * a failed write (disk full) never replaces the target, a symbolic link
+ * is followed where the kernel would (resolve_output) and stays a link,
+ * the temporary file is removed on every failure, and those of a killed
+ * save are removed by the next one. */
 static gboolean
 write_local_atomic (GFile         *file,
                     const char    *data,
                     gsize          len,
                     gboolean       backup,
+                    int            new_mode,
                     GError       **error)
 {
   g_autofree char *given = g_file_get_path (file);
@@ -1703,10 +1980,9 @@ write_local_atomic (GFile         *file,
   gboolean exists;
   int fd;
 
-  /* Write where a symbolic link points, so that it stays a link. */
-  real = realpath (given, NULL);
+  real = resolve_output (file, given, error);
   if (real == NULL)
-    real = g_strdup (given); /* a new file */
+    return FALSE;
   exists = stat (real, &st) == 0;
   if (exists && S_ISDIR (st.st_mode))
     return fail_write (file, error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
@@ -1717,14 +1993,16 @@ write_local_atomic (GFile         *file,
 
   dir = g_path_get_dirname (real);
   base = g_path_get_basename (real);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  /* 0666 less the umask, as for any new file. */
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  remove_stale_temps (dir, base);
+  /* Created with the final mode, so that the data is never readable by
+   * more people than the file it replaces (the umask still applies). */
+  fd = create_temp (dir, base, "", exists ? (int) (st.st_mode & 0777) : new_mode, &tmp);
   if (fd < 0)
     return fail_errno (file, error, errno, "cannot create a file in its folder");
 
-  /* The new version keeps the old one's permissions and, where allowed
-   * (root), its owner. Neither is worth failing the save for. */
+  /* The new version keeps the old one's permissions (bits the umask took
+   * away, setgid) and, where allowed (root), its owner. Neither is worth
+   * failing the save for. */
   if (exists)
     {
       if (fchmod (fd, st.st_mode & 07777) != 0)
@@ -1737,34 +2015,33 @@ write_local_atomic (GFile         *file,
     {
       int saved_errno = errno;
 
+      g_unlink (tmp);
       close (fd);
-      g_unlink (tmp);
-      return fail_errno (file, error, saved_errno, "writing failed");
-    }
-  if (close (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp);
       return fail_errno (file, error, saved_errno, "writing failed");
     }
   if (backup && exists)
     {
       g_autoptr(GError) local_error = NULL;
 
-      if (!make_backup (real, &local_error))
+      if (!make_backup (real, dir, base, st.st_mode & 0777, &local_error))
         {
           g_unlink (tmp);
+          close (fd);
           return fail_write (file, error, local_error->domain, local_error->code, local_error->message);
         }
     }
+  /* Renamed while still open and locked, so that no other save takes it
+   * for a leftover. */
   if (g_rename (tmp, real) != 0)
     {
       int saved_errno = errno;
 
       g_unlink (tmp);
+      close (fd);
       return fail_errno (file, error, saved_errno, "cannot put the new version in place");
     }
+  if (close (fd) != 0)
+    g_debug ("closing %s: %s", real, g_strerror (errno));
   /* The rename itself survives a crash once the folder is on disk too. */
   fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
   if (fd >= 0)
@@ -1783,6 +2060,18 @@ mp_write_file_atomic (GFile         *file,
                       GCancellable  *cancellable,
                       GError       **error)
 {
+  return mp_write_file_atomic_mode (file, bytes, backup, 0666, new_etag, cancellable, error);
+}
+
+gboolean
+mp_write_file_atomic_mode (GFile         *file,
+                           GBytes        *bytes,
+                           gboolean       backup,
+                           int            new_mode,
+                           char         **new_etag,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
   g_autoptr(GError) local_error = NULL;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
@@ -1795,15 +2084,10 @@ mp_write_file_atomic (GFile         *file,
 
   if (g_file_is_native (file))
     {
-      g_autoptr(GFileInfo) info = NULL;
-
-      if (!write_local_atomic (file, data, len, backup, error))
+      if (!write_local_atomic (file, data, len, backup, new_mode, error))
         return FALSE;
       if (new_etag != NULL)
-        {
-          info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
-          *new_etag = info ? g_strdup (g_file_info_get_etag (info)) : NULL;
-        }
+        *new_etag = mp_content_tag (data, len);
       return TRUE;
     }
 
@@ -1827,7 +2111,7 @@ mp_write_file_atomic (GFile         *file,
     if (!g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &local_error))
       return fail_write (file, error, local_error->domain, local_error->code, local_error->message);
     if (new_etag != NULL)
-      *new_etag = g_strdup (g_file_output_stream_get_etag (out));
+      *new_etag = mp_content_tag (data, len);
   }
   return TRUE;
 }

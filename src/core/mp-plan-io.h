@@ -25,10 +25,20 @@ MpPlan   *mp_plan_load_from_data (const char   *data,
 MpPlan   *mp_plan_load_from_file (GFile        *file,
                                   GCancellable *cancellable,
                                   GError      **error);
+/* The same, and the content tag (mp_content_tag) of the bytes it read. */
+MpPlan   *mp_plan_load_from_file_full (GFile        *file,
+                                       char        **content_tag,
+                                       GCancellable *cancellable,
+                                       GError      **error);
 
 /* The file's bytes: pretty-printed, members in FORMAT.md order, unknown
  * members in place, a final newline. The same plan gives the same bytes. */
 GBytes   *mp_plan_to_bytes       (MpPlan       *plan);
+
+/* One record (@field < 0) or one of its fields as the file would hold
+ * it, on one line: for messages and for comparing records. */
+char     *mp_record_to_json      (MpRecord     *record,
+                                  int           field);
 
 /* Atomic (temporary file and rename); keeps the previous version as
  * FILE~ when @backup. On failure the old file is untouched. */
@@ -46,6 +56,26 @@ gboolean  mp_write_file_atomic   (GFile        *file,
                                   char        **new_etag,
                                   GCancellable *cancellable,
                                   GError      **error);
+
+/* The same, creating a new file with @new_mode (less the umask), e.g.
+ * 0600 for private copies; an existing file keeps its mode. */
+gboolean  mp_write_file_atomic_mode (GFile        *file,
+                                     GBytes       *bytes,
+                                     gboolean      backup,
+                                     int           new_mode,
+                                     char        **new_etag,
+                                     GCancellable *cancellable,
+                                     GError      **error);
+
+/* "sha256:SIZE:HEX": what a file's content is, for noticing that another
+ * program changed it (mtimes can be kept by cp -p, rsync -t, unzip).
+ * mp_write_file_atomic's @new_etag is this tag of the bytes written. */
+char     *mp_content_tag         (const void   *data,
+                                  gsize         len);
+
+/* Removes the temporary files that a killed save of @file left next to
+ * it (".NAME.XXXXXX", ".NAME~.XXXXXX"); saving and loading do it too. */
+void      mp_remove_stale_temps  (GFile        *file);
 
 /* A short, readable form of a JSON value for messages: "\"2026-02-30\"",
  * "12", "an array". */
