@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mp-csv.h"
 #include "mp-html.h"
 #include "mp-document.h"
 #include "mp-ical.h"
@@ -59,6 +60,21 @@ static const GOptionEntry entries[] = {
     N_("With --export-pdf: spread the timeline over N pages across (default 1)"), N_("N") },
   { "export-html", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan of a plan FILE as one self-contained web page (“-” for standard output), without a display"), N_("OUT.html") },
+  { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Merge two copies of a plan, BASE OURS THEIRS, by record and field; the result replaces OURS (or goes to --output). "
+       "Prints each conflict and keeps ours there; exit 1 with conflicts. Works as a git merge driver"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --merge: write the merged plan here (“-” for standard output) instead of over OURS"), N_("OUT") },
+  { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print in words what changed from plan OLD to plan NEW; with one FILE, the plan as lines of text (git’s textconv)"), NULL },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the milestones and tasks of a plan FILE as a spreadsheet (CSV, UTF-8; “-” for standard output)"), N_("OUT.csv") },
+  { "csv-headers", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-csv: english (default: stable names, comma) or localized (the UI language’s names and list separator)"),
+    N_("english|localized") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import the milestones and tasks of a spreadsheet (CSV) into the plan FILE, which is made when it does not exist; nothing is written when a row is bad"),
+    N_("IN.csv") },
   { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Merge two copies of a plan, BASE OURS THEIRS, by record and field; the result replaces OURS (or goes to --output). "
        "Prints each conflict and keeps ours there; exit 1 with conflicts. Works as a git merge driver"), NULL },
@@ -617,9 +633,102 @@ run_export_html (GVariantDict       *options,
   return write_output (out, html);
 }
 
+/* --export-csv=OUT [--csv-headers=english|localized] FILE */
+static int
+run_export_csv (GVariantDict       *options,
+                const char * const *files)
+{
+  g_autofree char *out = lookup_filename (options, "export-csv");
+  const char *headers_text = NULL;
+  MpCsvHeaders headers = MP_CSV_HEADERS_ENGLISH;
+  g_autoptr(MpPlan) plan = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  int status = MP_EXIT_OK;
+
+  if (out == NULL || *out == '\0')
+    {
+      g_printerr (_("%s: --export-csv needs a file name, or “-” for standard output\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (g_variant_dict_lookup (options, "csv-headers", "&s", &headers_text) &&
+      !mp_csv_headers_parse (headers_text, &headers))
+    {
+      g_printerr (_("%s: --csv-headers=%s is not known: use english or localized\n"), g_get_prgname (), headers_text);
+      return MP_EXIT_USAGE;
+    }
+  if ((plan = load_one ("--export-csv", files, &status)) == NULL)
+    return status;
+  csv = mp_csv_export_plan (plan, headers);
+  return write_output (out, csv);
+}
+
+/* --import-csv=IN FILE: merges into FILE (atomically, FILE~ kept), or
+ * makes FILE when it does not exist. */
+static int
+run_import_csv (GVariantDict       *options,
+                const char * const *files)
+{
+  g_autofree char *in = lookup_filename (options, "import-csv");
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(MpPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean exists;
+  guint added = 0, changed = 0;
+
+  if (in == NULL || *in == '\0' || g_str_equal (in, "-"))
+    {
+      g_printerr (_("%s: --import-csv needs the spreadsheet file to read\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("%s: %s needs exactly one plan FILE\n"), g_get_prgname (), "--import-csv");
+      return MP_EXIT_USAGE;
+    }
+  source = g_file_new_for_commandline_arg (in);
+  target = g_file_new_for_commandline_arg (files[0]);
+  exists = g_file_query_exists (target, NULL);
+  if (exists)
+    plan = mp_plan_load_from_file (target, NULL, &error);
+  else
+    {
+      g_autofree char *base = g_file_get_basename (source);
+      g_autofree char *id = mp_record_new_id (NULL);
+      g_autofree char *zone = mp_timezone_get_local ();
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      plan = mp_plan_new ();
+      mp_record_mark_new (MP_RECORD (plan));
+      mp_plan_set_id (plan, id);
+      mp_plan_set_title (plan, base);
+      mp_plan_set_timezone (plan, zone);
+    }
+  if (plan == NULL)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return MP_EXIT_FAILED;
+    }
+  if (!mp_csv_import_file (plan, source, &added, &changed, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("%s: nothing was imported and %s was not written\n"), g_get_prgname (), files[0]);
+      return MP_EXIT_FAILED;
+    }
+  if (!mp_plan_save_to_file (plan, target, exists, NULL, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return MP_EXIT_FAILED;
+    }
+  g_print (_("%s: %u added, %u changed\n"), files[0], added, changed);
+  return MP_EXIT_OK;
+}
+
 /* The exports and the import that go alone: at most one of them, and
  * none of the other commands. */
-static const char * const lone_commands[] = { "export-html", NULL };
+static const char * const lone_commands[] = { "export-html", "export-csv", "import-csv", NULL };
 
 /* A plan named on the command line, or NULL after saying why. */
 static MpPlan *
@@ -765,7 +874,15 @@ mp_cli_run (GVariantDict       *options,
             }
         if (g_str_equal (lone_commands[i], "export-html"))
           return run_export_html (options, files);
+        if (g_str_equal (lone_commands[i], "export-csv"))
+          return run_export_csv (options, files);
+        return run_import_csv (options, files);
       }
+  if (g_variant_dict_contains (options, "csv-headers"))
+    {
+      g_printerr (_("%s: --csv-headers goes with --export-csv\n"), g_get_prgname ());
+      return MP_EXIT_USAGE;
+    }
   if (g_variant_dict_contains (options, "export-pdf") && !g_variant_dict_contains (options, "version"))
     return run_export_pdf (options, files);
   if (g_variant_dict_contains (options, "paper") || g_variant_dict_contains (options, "sections") ||
