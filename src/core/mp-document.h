@@ -66,6 +66,16 @@ void        mp_document_set_child        (MpDocument   *self,
                                           MpRecord     *record,
                                           guint         field,
                                           MpRecord     *child);
+/* A member this version does not know (@node NULL removes it). */
+void        mp_document_set_unknown      (MpDocument   *self,
+                                          MpRecord     *record,
+                                          int           after_field,
+                                          const char   *name,
+                                          JsonNode     *node);
+/* TRUE when a change of @field of @record (a milestone or a meeting)
+ * raises its `sequence`: what invitations show (FORMAT.md). */
+gboolean    mp_document_field_raises_sequence (MpRecord *record,
+                                               guint     field);
 void        mp_document_insert           (MpDocument   *self,
                                           GListStore   *store,
                                           guint         position,

@@ -453,6 +453,18 @@ values_equal (const MpField *f,
 }
 
 gboolean
+mp_record_values_equal (MpRecord     *self,
+                        guint         field,
+                        const GValue *a,
+                        const GValue *b)
+{
+  MpRecordClass *klass = MP_RECORD_GET_CLASS (self);
+
+  g_return_val_if_fail (field < klass->n_fields, FALSE);
+  return values_equal (&klass->fields[field], a, b);
+}
+
+gboolean
 mp_record_set_value (MpRecord     *self,
                      guint         field,
                      const GValue *value)
@@ -734,6 +746,50 @@ mp_record_get_unknown (MpRecord    *self,
   *after_field = u->after_field;
   *name = u->name;
   *node = u->node;
+}
+
+void
+mp_record_set_unknown (MpRecord   *self,
+                       int         after_field,
+                       const char *name,
+                       JsonNode   *node)
+{
+  MpRecordPrivate *priv = get_priv (self);
+
+  for (guint i = 0; priv->unknown && i < priv->unknown->len; i++)
+    {
+      Unknown *u = g_ptr_array_index (priv->unknown, i);
+
+      if (!g_str_equal (u->name, name))
+        continue;
+      if (node == NULL)
+        g_ptr_array_remove_index (priv->unknown, i);
+      else
+        {
+          json_node_ref (node);
+          json_node_unref (u->node);
+          u->node = node;
+        }
+      return;
+    }
+  if (node != NULL)
+    mp_record_add_unknown (self, after_field, name, node);
+}
+
+JsonNode *
+mp_record_lookup_unknown (MpRecord   *self,
+                          const char *name)
+{
+  MpRecordPrivate *priv = get_priv (self);
+
+  for (guint i = 0; priv->unknown && i < priv->unknown->len; i++)
+    {
+      Unknown *u = g_ptr_array_index (priv->unknown, i);
+
+      if (g_str_equal (u->name, name))
+        return u->node;
+    }
+  return NULL;
 }
 
 char *

@@ -164,6 +164,13 @@ void           mp_record_set_child        (MpRecord   *self,
                                            guint       field,
                                            MpRecord   *child);
 
+/* TRUE when @a and @b (GValues of @field's type) hold the same value;
+ * children and child records compare by identity, as setters do. */
+gboolean       mp_record_values_equal     (MpRecord     *self,
+                                           guint         field,
+                                           const GValue *a,
+                                           const GValue *b);
+
 /* TRUE when the field holds its default (absent) value. */
 gboolean       mp_record_is_default       (MpRecord   *self,
                                            guint       field);
@@ -207,6 +214,16 @@ JsonNode      *mp_record_lookup_unknown   (MpRecord   *self,
  * mp_record_take_value () counts nothing: its records are new. */
 guint          mp_record_get_change_serial (void);
 guint          mp_record_get_id_serial     (void);
+
+/* Replaces the unknown member @name (or adds it after @after_field);
+ * @node NULL removes it. The merge sets members of a newer version. */
+void           mp_record_set_unknown      (MpRecord   *self,
+                                           int         after_field,
+                                           const char *name,
+                                           JsonNode   *node);
+/* The unknown member @name, or NULL. */
+JsonNode      *mp_record_lookup_unknown   (MpRecord   *self,
+                                           const char *name);
 
 /* A new id: PREFIX-xxxxxxxx, unique in practice. */
 char          *mp_record_new_id           (const char *prefix);
