@@ -193,10 +193,16 @@ meeting_concerns (MpMeeting  *mt,
 
 /* ---- UIDs and file names ------------------------------------------- */
 
+/* An id in a UID: [A-Za-z0-9._-] as is. Anything else (`; , : \ %`,
+ * spaces, non-ASCII) becomes '_' and a short hash of the whole id keeps
+ * UIDs apart: percent escapes are decoded by python-icalendar and not by
+ * khal, so a UID must not hold any. */
 static void
 append_escaped_id (GString    *s,
                    const char *id)
 {
+  gboolean replaced = FALSE;
+
   for (const char *p = id ? id : ""; *p; p++)
     {
       guchar c = (guchar) *p;
@@ -204,7 +210,16 @@ append_escaped_id (GString    *s,
       if (g_ascii_isalnum (c) || c == '-' || c == '_' || c == '.')
         g_string_append_c (s, (char) c);
       else
-        g_string_append_printf (s, "%%%02X", c);
+        {
+          g_string_append_c (s, '_');
+          replaced = TRUE;
+        }
+    }
+  if (replaced)
+    {
+      g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, id, -1);
+
+      g_string_append_printf (s, "-%.8s", sum);
     }
 }
 
@@ -375,6 +390,23 @@ time_property (Ctx          *ctx,
       icalproperty_add_parameter (prop, icalparameter_new_tzid (ctx->tzname));
       return prop;
     }
+}
+
+/* DTEND @minutes after @start; where that is past 9999-12-31 (GDateTime's
+ * and iCalendar's last year), the same as DURATION, which has no date to
+ * overflow (it used to come out as DTEND:00000000T000000). */
+static void
+add_end (Ctx           *ctx,
+         icalcomponent *ev,
+         GDateTime     *start,
+         int            minutes)
+{
+  g_autoptr(GDateTime) end = g_date_time_add_minutes (start, minutes);
+
+  if (end != NULL)
+    icalcomponent_add_property (ev, time_property (ctx, icalproperty_new_dtend, end, -1));
+  else
+    icalcomponent_add_property (ev, icalproperty_new_duration (icaldurationtype_from_int (minutes * 60)));
 }
 
 /* TRUE when @minutes on @date does not exist in the zone: the clocks
@@ -716,11 +748,10 @@ milestone_event (Ctx         *ctx,
   else
     {
       g_autoptr(GDateTime) start = local_datetime (ctx, due, time);
-      g_autoptr(GDateTime) end = g_date_time_add_minutes (start, mp_milestone_get_duration_minutes (m));
 
       note_day (ctx, due);
       icalcomponent_add_property (ev, time_property (ctx, icalproperty_new_dtstart, start, time));
-      icalcomponent_add_property (ev, time_property (ctx, icalproperty_new_dtend, end, -1));
+      add_end (ctx, ev, start, mp_milestone_get_duration_minutes (m));
       icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
     }
 
@@ -777,7 +808,6 @@ meeting_event (Ctx       *ctx,
   g_autofree char *uid = mp_ical_meeting_uid (ctx->plan, mt);
   g_autofree char *desc = meeting_description (ctx, mt, without_email);
   g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
   MpDate day = MP_DATE_NONE;
   int minutes = 0;
   int every = mp_meeting_get_every_weeks (mt);
@@ -787,13 +817,12 @@ meeting_event (Ctx       *ctx,
   if (day == MP_DATE_NONE)
     day = mp_date_today ();
   start = local_datetime (ctx, day, minutes);
-  end = g_date_time_add_minutes (start, mp_meeting_get_duration_minutes (mt));
   note_day (ctx, day);
 
   add_common (ctx, ev, uid, mp_meeting_get_title (mt), mp_meeting_get_location (mt), sequence,
               C_("calendar category", "Meeting"));
   icalcomponent_add_property (ev, time_property (ctx, icalproperty_new_dtstart, start, minutes));
-  icalcomponent_add_property (ev, time_property (ctx, icalproperty_new_dtend, end, -1));
+  add_end (ctx, ev, start, mp_meeting_get_duration_minutes (mt));
   if (every > 0 && (until == MP_DATE_NONE || until >= day))
     {
       struct icalrecurrencetype r;
@@ -1729,7 +1758,8 @@ build_for_event (Ctx        *ctx,
 
       inv->is_cancel = TRUE;
       inv->method = "CANCEL";
-      inv->sequence = MAX (seq, st.max_sent + 1);
+      /* Saturating: a file may say 2147483647 (it became -2147483648). */
+      inv->sequence = MAX (seq, st.max_sent < G_MAXINT ? st.max_sent + 1 : G_MAXINT);
       inv->fingerprint = g_strdup (st.fingerprint);
       inv->is_outdated = event_state_cancel_due (&st, event);
       inv->is_past = past;
@@ -1762,7 +1792,8 @@ build_for_event (Ctx        *ctx,
           inv->is_update = st.update;
           inv->is_outdated = st.request;
           inv->is_past = past;
-          inv->sequence = st.request && st.ever_sent ? MAX (seq, st.max_sent + 1) : MAX (seq, st.max_sent);
+          inv->sequence = st.request && st.ever_sent ? MAX (seq, st.max_sent < G_MAXINT ? st.max_sent + 1 : G_MAXINT)
+                                                     : MAX (seq, st.max_sent);
           inv->fingerprint = g_strdup (st.fingerprint);
           set_attendees_from_ids (ctx, inv, st.ids);
           g_ptr_array_add (st.without, NULL);

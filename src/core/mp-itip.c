@@ -182,6 +182,17 @@ looks_like_calendar (const char *data,
   return len - i >= 15 && g_ascii_strncasecmp (data + i, "BEGIN:VCALENDAR", 15) == 0;
 }
 
+static char *
+normalized (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (*p != '\r')
+      g_string_append_c (s, *p);
+  return g_strchomp (g_string_free (s, FALSE));
+}
+
 static void
 add_calendar (GPtrArray  *out,
               const char *data,
@@ -192,9 +203,19 @@ add_calendar (GPtrArray  *out,
   if (!looks_like_calendar (data, len))
     return;
   text = g_utf8_make_valid (data, (gssize) len);
-  for (guint i = 0; i < out->len; i++)
-    if (g_str_equal (g_ptr_array_index (out, i), text))
-      return;
+  /* The same calendar inline and as invite.ics (Google, Thunderbird):
+   * once. Line ends and trailing space do not count. */
+  {
+    g_autofree char *key = normalized (text);
+
+    for (guint i = 0; i < out->len; i++)
+      {
+        g_autofree char *other = normalized (g_ptr_array_index (out, i));
+
+        if (g_str_equal (other, key))
+          return;
+      }
+  }
   g_ptr_array_add (out, g_steal_pointer (&text));
 }
 
@@ -909,7 +930,7 @@ import_event (Import        *im,
       }
     {
       g_autofree char *s = answer_sentence (who, answer, title, delegated, comment, occ_text);
-      result (im, MP_ITIP_RECORDED, event, g_strdup_printf ("%s.", s));
+      result (im, MP_ITIP_RECORDED, event, comment && *comment ? g_strdup (s) : g_strdup_printf ("%s.", s));
     }
   }
 }
