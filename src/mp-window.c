@@ -13,6 +13,7 @@
 #include "mp-baseline-dialog.h"
 #include "mp-calendar-view.h"
 #include "mp-export-dialog.h"
+#include "mp-share-dialog.h"
 #include "mp-invite-dialog.h"
 #include "mp-report-dialog.h"
 #include "mp-template-dialog.h"
@@ -107,6 +108,9 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status-report", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-baseline", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-baseline", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-html", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
                                  has && mp_document_get_file (self->document) != NULL &&
                                  mp_document_get_modified (self->document));
@@ -719,6 +723,12 @@ dialog_activated (GtkWidget  *widget,
     mp_baseline_save_dialog_present (GTK_WINDOW (self), self->document);
   else if (g_str_equal (action_name, "win.compare-baseline"))
     mp_baseline_compare_dialog_present (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.export-html"))
+    mp_share_export_html (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.export-csv"))
+    mp_share_export_csv (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.import-csv"))
+    mp_share_import_csv (GTK_WINDOW (self), self->document);
 }
 
 static void
@@ -1067,6 +1077,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.status-report", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.save-baseline", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.compare-baseline", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-html", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "win.next-pane", NULL, pane_activated);
   gtk_widget_class_install_action (widget_class, "win.previous-pane", NULL, pane_activated);

@@ -1,0 +1,166 @@
+/* test-share-dialog.c: Import from Spreadsheet under a display (Xvfb)
+ *
+ * The German template opens in the import dialog on a real plan: the
+ * mapping is guessed from the headers, the preview lists what would be
+ * added, nothing changes before Import, Import adds everything as one
+ * undo step and Undo takes it all back; a remapped column changes the
+ * preview; a bad row is listed with its row and column. With
+ * MP_SCREENSHOT_DIR set, the dialog is saved as PNG.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "mp-csv.h"
+#include "mp-model.h"
+#include "mp-share-dialog.h"
+#include "mp-test-widgets.h"
+
+static GFile *
+csv_fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "csv", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static GPtrArray *
+drop_downs (GtkWidget *root)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  GPtrArray *stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+      GPtrArray *children = g_ptr_array_new ();
+
+      if (GTK_IS_DROP_DOWN (w))
+        g_ptr_array_add (out, w);
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (children, c);
+      for (guint i = children->len; i > 0; i--)
+        g_ptr_array_add (stack, g_ptr_array_index (children, i - 1));
+      g_ptr_array_unref (children);
+    }
+  g_ptr_array_unref (stack);
+  return out;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_import_template (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("minimal.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  GListModel *milestones = G_LIST_MODEL (mp_plan_get_milestones (plan));
+  guint before = g_list_model_get_n_items (milestones);
+  guint people_before = g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_participants (plan)));
+  g_autoptr(GFile) file = csv_fixture ("vorlage-de-1252.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drops = NULL;
+  g_autoptr(GString) labels = g_string_new (NULL);
+  GtkWindow *dialog = mp_csv_import_dialog_new (NULL, doc, file, &error);
+  GtkWidget *import;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dialog);
+  gtk_window_present (dialog);
+  MP_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  mp_test_spin_frames (5);
+  mp_test_screenshot (GTK_WIDGET (dialog), "MP_SCREENSHOT_DIR", "csv-import-dialog");
+
+  /* Schritt; Verantwortlich; Verantwortlich Kunde; Fällig am; Status; Bemerkungen */
+  drops = drop_downs (GTK_WIDGET (dialog));
+  g_assert_cmpuint (drops->len, ==, 6);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 0)), ==, MP_CSV_TITLE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 1)), ==, MP_CSV_OWNER);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 2)), ==, MP_CSV_CUSTOMER_OWNER);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 3)), ==, MP_CSV_DUE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 4)), ==, MP_CSV_STATUS);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 5)), ==, MP_CSV_NOTES);
+
+  mp_test_collect_labels (GTK_WIDGET (dialog), FALSE, labels);
+  g_assert_nonnull (strstr (labels->str, "4 milestones and tasks added, 0 changed."));
+  g_assert_nonnull (strstr (labels->str, "Row 2: New milestone “Kick-off-Workshop”, due 15 Mar 2027"));
+  /* Nothing changed yet. */
+  g_assert_cmpuint (g_list_model_get_n_items (milestones), ==, before);
+
+  /* Notes ignored: the preview follows the mapping. */
+  gtk_drop_down_set_selected (g_ptr_array_index (drops, 5), MP_CSV_IGNORE);
+  /* Due mapped onto the status column: the due column gives it up, every row is refused. */
+  gtk_drop_down_set_selected (g_ptr_array_index (drops, 4), MP_CSV_DUE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (drops, 3)), ==, MP_CSV_IGNORE);
+  g_string_truncate (labels, 0);
+  mp_test_collect_labels (GTK_WIDGET (dialog), FALSE, labels);
+  g_assert_nonnull (strstr (labels->str, "row 2, column Status: “Erledigt” is not a date"));
+  gtk_drop_down_set_selected (g_ptr_array_index (drops, 3), MP_CSV_DUE);
+  gtk_drop_down_set_selected (g_ptr_array_index (drops, 4), MP_CSV_STATUS);
+
+  import = find_button (GTK_WIDGET (dialog), "_Import");
+  g_assert_nonnull (import);
+  g_assert_true (gtk_widget_get_sensitive (import));
+  g_signal_emit_by_name (import, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (milestones), ==, before + 4);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_participants (plan))), >, people_before);
+  g_assert_true (mp_document_get_modified (doc));
+
+  /* One undo step takes all of it back. */
+  g_assert_true (mp_document_undo (doc));
+  g_assert_cmpuint (g_list_model_get_n_items (milestones), ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_participants (plan))), ==, people_before);
+  g_assert_false (mp_document_get_modified (doc));
+}
+
+static void
+test_bad_rows (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("minimal.mplan");
+  g_autoptr(GFile) file = csv_fixture ("bad-rows.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) labels = g_string_new (NULL);
+  GtkWindow *dialog = mp_csv_import_dialog_new (NULL, doc, file, &error);
+
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  MP_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  mp_test_spin_frames (3);
+  mp_test_screenshot (GTK_WIDGET (dialog), "MP_SCREENSHOT_DIR", "csv-import-bad-rows");
+  mp_test_collect_labels (GTK_WIDGET (dialog), FALSE, labels);
+  g_assert_nonnull (strstr (labels->str, "row 7, column Fällig am: “31.02.2027” is not a date"));
+  g_assert_nonnull (strstr (labels->str, "5 milestones and tasks added"));
+  gtk_window_destroy (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("MUTUALPLAN_TODAY", "2027-03-01", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  g_test_add_func ("/share/import-template", test_import_template);
+  g_test_add_func ("/share/bad-rows", test_bad_rows);
+  return g_test_run ();
+}
