@@ -43,6 +43,7 @@ typedef struct {
   guint    n;
   gboolean chain;
   double   ms[N_COMMANDS];   /* < 0: stopped at the limit */
+  double   cpu[N_COMMANDS];  /* user + system ms */
   double   mib[N_COMMANDS];
 } Row;
 
@@ -55,10 +56,11 @@ now_ms (void)
 }
 
 /* Runs argv with stdout to /dev/null; wall ms (-1 when stopped at the
- * limit) and peak RSS in MiB. */
+ * limit), CPU ms (user and system) and peak RSS in MiB. */
 static gboolean
 run_child (const char *const *argv,
            double            *wall_ms,
+           double            *cpu_ms,
            double            *peak_mib)
 {
   double t0 = now_ms ();
@@ -93,6 +95,9 @@ run_child (const char *const *argv,
     }
   *wall_ms = stopped ? -1 : now_ms () - t0;
   *peak_mib = ru.ru_maxrss / 1024.0;
+  if (cpu_ms != NULL)
+    *cpu_ms = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+              (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
   return stopped || (WIFEXITED (status) && WEXITSTATUS (status) == 0);
 }
 
@@ -168,13 +173,13 @@ measure (const char *bin,
   malloc_trim (0);
   g_mkdir (inv, 0700);
   for (guint c = 0; c < N_COMMANDS; c++)
-    if (!run_child (argv[c], &row->ms[c], &row->mib[c]))
+    if (!run_child (argv[c], &row->ms[c], &row->cpu[c], &row->mib[c]))
       g_error ("%s %s failed", command_names[c], path);
   printf ("  %7u%-6s", row->n, row->chain ? " chain" : "");
   for (guint c = 0; c < N_COMMANDS; c++)
     {
       print_time (row->ms[c]);
-      printf (" %8.0f", row->mib[c]);
+      printf (" %8.0f %8.0f", row->cpu[c], row->mib[c]);
     }
   printf ("\n");
   fflush (stdout);
@@ -220,8 +225,8 @@ compare_ics (const char *bin,
   malloc_trim (0);
   for (guint r = 0; r < G_N_ELEMENTS (a); r++)
     {
-      if (!run_child (ours, &a[r], &mib) || !run_child (ref_c, &b[r], &mib) ||
-          !run_child (ref_py, &c[r], &mib))
+      if (!run_child (ours, &a[r], NULL, &mib) || !run_child (ref_c, &b[r], NULL, &mib) ||
+          !run_child (ref_py, &c[r], NULL, &mib))
         g_error ("--export-ics or a reference failed");
     }
   printf ("# --export-ics of 5,000 milestones, whole process, median of 5 interleaved:\n");
@@ -267,14 +272,14 @@ main (int   argc,
         }
     }
 
-  printf ("# the command line on generated plans: wall ms and peak MiB of the child\n");
+  printf ("# the command line on generated plans: wall ms, CPU ms and peak MiB of the child\n");
   printf ("# --export-pdf with every section and --timeline-pages-wide=4\n");
   printf ("# %11s", "");
   for (guint c = 0; c < N_COMMANDS; c++)
-    printf (" %21s", command_names[c]);
+    printf (" %30s", command_names[c]);
   printf ("\n# %11s", "milestones");
   for (guint c = 0; c < N_COMMANDS; c++)
-    printf (" %12s %8s", "ms", "peak MiB");
+    printf (" %12s %8s %8s", "ms", "CPU ms", "peak MiB");
   printf ("\n");
   for (guint i = 0; i < n_rows; i++)
     {
