@@ -72,6 +72,50 @@ mp_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Where recovered work goes: the window that shows (or is loading) its
+ * file, never a second window on the same file; else the first window
+ * when it holds nothing that could be lost; else a new one. NULL when
+ * the file is open with unsaved changes of its own: then the recovered
+ * copy stays for a later start, and the user is told. */
+MpWindow *
+mp_application_window_for_recovery (MpApplication *self,
+                                    MpWindow      *first,
+                                    MpDocument    *doc)
+{
+  GFile *file = mp_document_get_file (doc);
+  MpWindow *window;
+
+  if (file != NULL)
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+      {
+        MpDocument *open;
+
+        if (!MP_IS_WINDOW (l->data) || !mp_window_shows_file (MP_WINDOW (l->data), file))
+          continue;
+        open = mp_window_get_document (MP_WINDOW (l->data));
+        if (open != NULL && mp_document_get_modified (open))
+          {
+            g_autofree char *name = g_file_get_basename (file);
+            GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (l->data),
+                                                        GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                        GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE,
+                                                        _("“%s” is open with changes of its own"), name);
+
+            gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                                      _("Its recovered changes are kept: save or close the plan, and "
+                                                        "MutualPlan offers them again at its next start."));
+            g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+            gtk_window_present (GTK_WINDOW (dialog));
+            return NULL;
+          }
+        return MP_WINDOW (l->data);
+      }
+  if (mp_window_is_disposable (first))
+    return first;
+  window = mp_window_new (self);
+  return window;
+}
+
 static void
 recovery_response (GtkDialog     *dialog,
                    int            response,
@@ -95,12 +139,11 @@ recovery_response (GtkDialog     *dialog,
               g_warning ("Could not recover %s: %s", r->path, error->message);
               continue;
             }
-          if (!mp_window_is_disposable (first))
-            {
-              window = mp_window_new (self);
-              gtk_window_present (GTK_WINDOW (window));
-            }
+          window = mp_application_window_for_recovery (self, first, doc);
+          if (window == NULL)
+            continue; /* kept: the file is open with changes of its own */
           mp_window_set_document (window, doc);
+          gtk_window_present (GTK_WINDOW (window));
         }
       else
         {
@@ -168,13 +211,19 @@ mp_application_open (GApplication  *app,
       MpWindow *window = NULL;
       GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-      /* An empty or untouched sample window is reused. */
-      if (MP_IS_WINDOW (active) && mp_window_is_disposable (MP_WINDOW (active)))
-        window = MP_WINDOW (active);
+      /* From the active window: an empty or untouched sample window is
+       * reused, and a file that is not a plan is reported there. */
+      if (MP_IS_WINDOW (active))
+        {
+          mp_window_open_file (MP_WINDOW (active), files[i]);
+          window = MP_WINDOW (active);
+        }
       else
-        window = mp_window_new (MP_APPLICATION (app));
-      gtk_window_present (GTK_WINDOW (window));
-      mp_window_load_file (window, files[i]);
+        {
+          window = mp_window_new (MP_APPLICATION (app));
+          gtk_window_present (GTK_WINDOW (window));
+          mp_window_load_file (window, files[i]);
+        }
       offer_recovery_once (MP_APPLICATION (app), window);
     }
 }
@@ -297,6 +346,7 @@ mp_application_startup (GApplication *app)
   /* GTK 4.8 without libadwaita does not follow the desktop's dark and
    * high-contrast settings by itself. */
   mp_style_follow_desktop ();
+  /* GTK 4.8 names its own parts (a drop-down's button, rows, cells,
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   mp_shortcuts_set_app_accels (GTK_APPLICATION (app));

@@ -31,12 +31,22 @@ GFile      *mp_window_get_file     (MpWindow      *self);
  * an unmodified plan that has no file (the sample). Opening a file
  * reuses such a window. */
 gboolean    mp_window_is_disposable (MpWindow     *self);
+/* Opens @file from this window: in it when it shows nothing that could be
+ * lost, else in a new window; when it is not a plan, this window says so. */
+void        mp_window_open_file    (MpWindow      *self,
+                                    GFile         *file);
+/* TRUE when the window shows @file or is loading it. */
+gboolean    mp_window_shows_file   (MpWindow      *self,
+                                    GFile         *file);
 /* Shows a page: "overview", "milestones", "goals", "people", "calendar". */
 void        mp_window_show_page    (MpWindow      *self,
                                     const char    *name);
 /* Selects what a problem concerns, on its page. */
 void        mp_window_reveal       (MpWindow      *self,
                                     MpRecord      *record);
+/* The built-in sample plan in the language of the translation in use
+ * (English without one), as a resource path. */
+char       *mp_window_get_sample_resource (void);
 /* The shortcuts window, once shown (for tests). */
 GtkWindow  *mp_window_get_shortcuts_window (MpWindow  *self);
 
