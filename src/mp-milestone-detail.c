@@ -3,7 +3,10 @@
  * The side pane of the milestones page: description, notes, location,
  * time and duration, reminder, completion date, what it depends on and
  * whom the calendar invitation goes to. Text commits when the field loses
- * focus or Enter is pressed, one undo step per edit.
+ * focus or Enter is pressed, one undo step per edit. Dependencies are the
+ * short list of chosen predecessors with "Remove" each, and "Add" opens a
+ * searchable list of the plan's milestones (a list view: only the shown
+ * rows exist, whatever the size of the plan).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -38,7 +41,12 @@ struct _MpMilestoneDetail
   GtkCheckButton *reminder_on;
   GtkSpinButton  *reminder_days;
   MpDateButton   *completed_on;
-  GtkBox         *depends_box;
+  GtkListBox     *depends_list;
+  GtkWidget      *depends_add;
+  GtkWidget      *depends_search;
+  GtkLabel       *depends_error;
+  GtkCustomFilter *candidates_filter;
+  GtkFilterListModel *candidates;
   GtkBox         *invite_box;
   GtkLabel       *invite_hint;
 };
@@ -46,6 +54,7 @@ struct _MpMilestoneDetail
 G_DEFINE_FINAL_TYPE (MpMilestoneDetail, mp_milestone_detail, GTK_TYPE_WIDGET)
 
 static void refresh (MpMilestoneDetail *self);
+static void refresh_depends (MpMilestoneDetail *self);
 static void update_checks (MpMilestoneDetail *self);
 static gboolean strv_has (const char * const *ids, const char *id);
 
@@ -289,23 +298,11 @@ rebuild_checks (MpMilestoneDetail *self)
   MpPlan *plan;
   GListModel *list;
 
-  clear_box (self->depends_box);
   clear_box (self->invite_box);
   if (m == NULL || self->document == NULL)
     return;
   plan = mp_document_get_plan (self->document);
   self->refreshing = TRUE;
-  list = G_LIST_MODEL (mp_plan_get_milestones (plan));
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(MpMilestone) other = g_list_model_get_item (list, i);
-
-      if (other == m)
-        continue;
-      gtk_box_append (self->depends_box,
-                      id_check (self, mp_milestone_get_title (other), mp_milestone_get_id (other),
-                                MP_MILESTONE_DEPENDS_ON, FALSE));
-    }
   list = G_LIST_MODEL (mp_plan_get_participants (plan));
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -319,27 +316,15 @@ rebuild_checks (MpMilestoneDetail *self)
   self->refreshing = FALSE;
 }
 
-/* Ticks the checks from the milestone; a dependency that would close a
- * cycle cannot be chosen. */
+/* Ticks the invitees' checks from the milestone; the dependencies'
+ * short list follows it. */
 static void
 update_checks (MpMilestoneDetail *self)
 {
   MpMilestone *m = self->milestone;
-  MpPlan *plan = mp_document_get_plan (self->document);
-  const char * const *deps = mp_milestone_get_depends_on (m);
   g_autoptr(GPtrArray) invitees = mp_milestone_get_invitees (m);
 
-  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->depends_box)); w; w = gtk_widget_get_next_sibling (w))
-    {
-      const char *id = g_object_get_data (G_OBJECT (w), "id");
-      MpMilestone *other = mp_plan_find_milestone (plan, id);
-      gboolean on = strv_has (deps, id);
-      gboolean cycle = other != NULL && !on && mp_plan_depends_on (plan, other, m);
-
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (w), on);
-      gtk_widget_set_sensitive (w, !cycle);
-      gtk_widget_set_tooltip_text (w, cycle ? _("It already depends on this milestone: that would be a cycle") : NULL);
-    }
+  refresh_depends (self);
   for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (self->invite_box)); w; w = gtk_widget_get_next_sibling (w))
     {
       const char *id = g_object_get_data (G_OBJECT (w), "id");
@@ -349,21 +334,15 @@ update_checks (MpMilestoneDetail *self)
     }
 }
 
-/* Ids and names of the milestones and participants, to tell whether the
- * check lists must be made again. */
+/* Ids, names and addresses of the participants, to tell whether the
+ * invitees' checks must be made again. */
 static char *
 lists_key (MpMilestoneDetail *self)
 {
   MpPlan *plan = mp_document_get_plan (self->document);
-  GListModel *ms = G_LIST_MODEL (mp_plan_get_milestones (plan));
   GListModel *ps = G_LIST_MODEL (mp_plan_get_participants (plan));
   GString *key = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (ms); i++)
-    {
-      g_autoptr(MpMilestone) m = g_list_model_get_item (ms, i);
-      g_string_append_printf (key, "%s\x1f%s\x1e", mp_milestone_get_id (m), mp_milestone_get_title (m));
-    }
   for (guint i = 0; i < g_list_model_get_n_items (ps); i++)
     {
       g_autoptr(MpParticipant) p = g_list_model_get_item (ps, i);
@@ -393,7 +372,8 @@ rebuild_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Milestones or participants were added, removed or renamed. */
+/* Anything changed: participants may have been added, removed or
+ * renamed, predecessors renamed or removed. */
 static void
 on_lists_changed (MpMilestoneDetail *self)
 {
@@ -465,8 +445,235 @@ mp_milestone_detail_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->milestone);
   g_clear_object (&self->document);
+  if (self->candidates_filter != NULL)
+    gtk_custom_filter_set_filter_func (self->candidates_filter, NULL, NULL, NULL);
+  g_clear_object (&self->candidates);
+  g_clear_object (&self->candidates_filter);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   G_OBJECT_CLASS (mp_milestone_detail_parent_class)->dispose (object);
+}
+
+/* ---- dependencies: the chosen predecessors, "Add" with a search ---- */
+
+static void
+set_depends (MpMilestoneDetail *self,
+             const char        *id,
+             gboolean           on)
+{
+  const char * const *ids = mp_milestone_get_depends_on (self->milestone);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) result = NULL;
+
+  for (guint i = 0; ids && ids[i]; i++)
+    if (g_strcmp0 (ids[i], id) != 0)
+      g_strv_builder_add (b, ids[i]);
+  if (on)
+    g_strv_builder_add (b, id);
+  result = g_strv_builder_end (b);
+  mp_document_set_strv (self->document, MP_RECORD (self->milestone), MP_MILESTONE_DEPENDS_ON,
+                        (const char * const *) result);
+}
+
+static void
+on_remove_depends (GtkButton         *button,
+                   MpMilestoneDetail *self)
+{
+  if (self->milestone == NULL || self->document == NULL)
+    return;
+  set_depends (self, g_object_get_data (G_OBJECT (button), "id"), FALSE);
+}
+
+/* The short list: one row per predecessor, its title and "Remove". */
+static void
+refresh_depends (MpMilestoneDetail *self)
+{
+  const char * const *deps = self->milestone ? mp_milestone_get_depends_on (self->milestone) : NULL;
+  MpPlan *plan = self->document ? mp_document_get_plan (self->document) : NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->depends_list))) != NULL)
+    gtk_list_box_remove (self->depends_list, child);
+  for (guint i = 0; plan && deps && deps[i]; i++)
+    {
+      MpMilestone *other = mp_plan_find_milestone (plan, deps[i]);
+      const char *title = other ? mp_milestone_get_title (other) : deps[i];
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (title);
+      GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      g_autofree char *name = g_strdup_printf (_("Remove the dependency on “%s”"), title);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (label, title);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_object_set_data_full (G_OBJECT (remove), "id", g_strdup (deps[i]), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_depends), self);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), remove);
+      gtk_list_box_append (self->depends_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->depends_list), deps != NULL && deps[0] != NULL);
+}
+
+/* Candidates: the other milestones not chosen yet whose title has the
+ * search text. */
+static gboolean
+candidate_func (gpointer item,
+                gpointer data)
+{
+  MpMilestoneDetail *self = data;
+  MpMilestone *m = item;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->depends_search));
+  g_autofree char *title = NULL, *needle = NULL;
+
+  if (self->milestone == NULL || m == self->milestone ||
+      strv_has (mp_milestone_get_depends_on (self->milestone), mp_milestone_get_id (m)))
+    return FALSE;
+  if (*text == '\0')
+    return TRUE;
+  title = g_utf8_casefold (mp_milestone_get_title (m), -1);
+  needle = g_utf8_casefold (text, -1);
+  return strstr (title, needle) != NULL;
+}
+
+static void
+on_depends_search (MpMilestoneDetail *self)
+{
+  gtk_label_set_text (self->depends_error, "");
+  gtk_filter_changed (GTK_FILTER (self->candidates_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+choose_candidate (MpMilestoneDetail *self,
+                  MpMilestone       *other)
+{
+  MpPlan *plan;
+
+  if (self->milestone == NULL || self->document == NULL || other == NULL)
+    return;
+  plan = mp_document_get_plan (self->document);
+  /* A cycle is refused with the reason, where the choice was made. */
+  if (mp_plan_depends_on (plan, other, self->milestone))
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” already depends on this milestone: that would be a cycle"),
+                                               mp_milestone_get_title (other));
+      gtk_label_set_text (self->depends_error, text);
+      return;
+    }
+  set_depends (self, mp_milestone_get_id (other), TRUE);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->depends_add));
+}
+
+static void
+on_candidate_activate (GtkListView       *list,
+                       guint              position,
+                       MpMilestoneDetail *self)
+{
+  g_autoptr(MpMilestone) other = g_list_model_get_item (G_LIST_MODEL (self->candidates), position);
+
+  choose_candidate (self, other);
+}
+
+/* Enter in the search takes the first candidate. */
+static void
+on_depends_search_activate (MpMilestoneDetail *self)
+{
+  g_autoptr(MpMilestone) other = g_list_model_get_item (G_LIST_MODEL (self->candidates), 0);
+
+  choose_candidate (self, other);
+}
+
+static void
+on_depends_popover_shown (MpMilestoneDetail *self)
+{
+  MpPlan *plan = self->document ? mp_document_get_plan (self->document) : NULL;
+
+  gtk_label_set_text (self->depends_error, "");
+  gtk_filter_list_model_set_model (self->candidates, plan ? G_LIST_MODEL (mp_plan_get_milestones (plan)) : NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->depends_search), "");
+  gtk_filter_changed (GTK_FILTER (self->candidates_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_widget_grab_focus (self->depends_search);
+}
+
+static void
+on_depends_popover_hidden (MpMilestoneDetail *self)
+{
+  gtk_filter_list_model_set_model (self->candidates, NULL);
+}
+
+static void
+setup_candidate (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_candidate (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  MpMilestone *m = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), mp_milestone_get_title (m));
+  gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), mp_milestone_get_title (m));
+}
+
+static GtkWidget *
+depends_add_button (MpMilestoneDetail *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list;
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Predecessor…"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, _("Choose a milestone that must be done before this one"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Predecessor"), -1);
+
+  self->depends_search = gtk_search_entry_new ();
+  g_object_set (self->depends_search, "placeholder-text", _("Find a milestone"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->depends_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Find a milestone"), -1);
+  g_signal_connect_swapped (self->depends_search, "search-changed", G_CALLBACK (on_depends_search), self);
+  g_signal_connect_swapped (self->depends_search, "activate", G_CALLBACK (on_depends_search_activate), self);
+
+  self->candidates_filter = gtk_custom_filter_new (candidate_func, self, NULL);
+  self->candidates = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->candidates_filter)));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_candidate), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_candidate), NULL);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->candidates)))),
+                            factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Milestones"), -1);
+  g_signal_connect (list, "activate", G_CALLBACK (on_candidate_activate), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 260);
+
+  self->depends_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->depends_error, TRUE);
+  gtk_label_set_max_width_chars (self->depends_error, 36);
+  gtk_widget_add_css_class (GTK_WIDGET (self->depends_error), "error");
+
+  gtk_box_append (GTK_BOX (box), self->depends_search);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->depends_error));
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_depends_popover_shown), self);
+  g_signal_connect_swapped (popover, "closed", G_CALLBACK (on_depends_popover_hidden), self);
+  return button;
 }
 
 static void
@@ -605,9 +812,13 @@ mp_milestone_detail_init (MpMilestoneDetail *self)
   gtk_box_append (box, grid);
 
   section (box, _("Depends on"));
-  self->depends_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->depends_box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Depends on"), -1);
-  gtk_box_append (box, GTK_WIDGET (self->depends_box));
+  self->depends_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->depends_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->depends_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->depends_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Depends on"), -1);
+  gtk_box_append (box, GTK_WIDGET (self->depends_list));
+  self->depends_add = depends_add_button (self);
+  gtk_box_append (box, self->depends_add);
 
   section (box, _("Invitation goes to"));
   self->invite_hint = GTK_LABEL (gtk_label_new (NULL));

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "mp-document.h"
+#include "mp-milestone-filter.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,9 @@ G_DECLARE_FINAL_TYPE (MpMilestonesView, mp_milestones_view, MP, MILESTONES_VIEW,
 
 /* Actions (on the widget, for buttons and shortcuts):
  *   milestones.add, milestones.add-task, milestones.remove,
- *   milestones.move-up, milestones.move-down */
+ *   milestones.move-up, milestones.move-down, milestones.toggle-done,
+ *   milestones.search, milestones.collapse-all, milestones.expand-all,
+ *   milestones.show-details */
 GtkWidget   *mp_milestones_view_new          (void);
 void         mp_milestones_view_set_document (MpMilestonesView *self,
                                               MpDocument       *document);
@@ -26,5 +29,8 @@ void         mp_milestones_view_select       (MpMilestonesView *self,
                                               MpRecord         *record);
 /* The selection (items are GtkTreeListRow): the timeline follows it. */
 GtkSingleSelection *mp_milestones_view_get_selection (MpMilestonesView *self);
+/* What the list shows (search text and filter): the Overview sets it for
+ * "Show all", the timeline can follow it. */
+MpMilestoneFilter  *mp_milestones_view_get_filter    (MpMilestonesView *self);
 
 G_END_DECLS

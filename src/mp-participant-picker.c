@@ -380,6 +380,10 @@ mp_participant_picker_init (MpParticipantPicker *self)
   self->drop_down = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->flat)), NULL);
   gtk_drop_down_set_factory (GTK_DROP_DOWN (self->drop_down), factory);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->drop_down), list_factory);
+  /* Typing in the open list finds a person by name. */
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (self->drop_down),
+                                gtk_property_expression_new (MP_TYPE_PARTICIPANT, NULL, "name"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (self->drop_down), TRUE);
   gtk_widget_set_parent (self->drop_down, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Participant"), -1);
