@@ -24,20 +24,20 @@ typedef struct {
 
 /* The exported columns, in order. */
 static const Column columns[] = {
-  { MP_CSV_TYPE, "Type", "spreadsheet column", N_("Type") },
-  { MP_CSV_ID, "ID", "spreadsheet column", N_("ID") },
-  { MP_CSV_PARENT, "Milestone ID", "spreadsheet column", N_("Milestone ID") },
-  { MP_CSV_TITLE, "Title", "spreadsheet column", N_("Title") },
-  { MP_CSV_RESPONSIBLE, "Responsible", "spreadsheet column", N_("Responsible") },
-  { MP_CSV_SELLER_OWNER, "Seller owner", "spreadsheet column", N_("Seller owner") },
-  { MP_CSV_CUSTOMER_OWNER, "Customer owner", "spreadsheet column", N_("Customer owner") },
-  { MP_CSV_START, "Start", "spreadsheet column", N_("Start") },
-  { MP_CSV_DUE, "Due", "spreadsheet column", N_("Due") },
-  { MP_CSV_STATUS, "Status", "spreadsheet column", N_("Status") },
-  { MP_CSV_COMMITMENT, "Committed", "spreadsheet column", N_("Committed") },
-  { MP_CSV_DESCRIPTION, "Description", "spreadsheet column", N_("Description") },
-  { MP_CSV_NOTES, "Notes", "spreadsheet column", N_("Notes") },
-  { MP_CSV_LOCATION, "Location", "spreadsheet column", N_("Location") },
+  { MP_CSV_TYPE, "Type", "spreadsheet column", NC_("spreadsheet column", "Type") },
+  { MP_CSV_ID, "ID", "spreadsheet column", NC_("spreadsheet column", "ID") },
+  { MP_CSV_PARENT, "Milestone ID", "spreadsheet column", NC_("spreadsheet column", "Milestone ID") },
+  { MP_CSV_TITLE, "Title", "spreadsheet column", NC_("spreadsheet column", "Title") },
+  { MP_CSV_RESPONSIBLE, "Responsible", "spreadsheet column", NC_("spreadsheet column", "Responsible") },
+  { MP_CSV_SELLER_OWNER, "Seller owner", "spreadsheet column", NC_("spreadsheet column", "Seller owner") },
+  { MP_CSV_CUSTOMER_OWNER, "Customer owner", "spreadsheet column", NC_("spreadsheet column", "Customer owner") },
+  { MP_CSV_START, "Start", "spreadsheet column", NC_("spreadsheet column", "Start") },
+  { MP_CSV_DUE, "Due", "spreadsheet column", NC_("spreadsheet column", "Due") },
+  { MP_CSV_STATUS, "Status", "spreadsheet column", NC_("spreadsheet column", "Status") },
+  { MP_CSV_COMMITMENT, "Committed", "spreadsheet column", NC_("spreadsheet column", "Committed") },
+  { MP_CSV_DESCRIPTION, "Description", "spreadsheet column", NC_("spreadsheet column", "Description") },
+  { MP_CSV_NOTES, "Notes", "spreadsheet column", NC_("spreadsheet column", "Notes") },
+  { MP_CSV_LOCATION, "Location", "spreadsheet column", NC_("spreadsheet column", "Location") },
 };
 
 static const char *
