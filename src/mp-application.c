@@ -346,7 +346,6 @@ mp_application_startup (GApplication *app)
   /* GTK 4.8 without libadwaita does not follow the desktop's dark and
    * high-contrast settings by itself. */
   mp_style_follow_desktop ();
-  /* GTK 4.8 names its own parts (a drop-down's button, rows, cells,
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   mp_shortcuts_set_app_accels (GTK_APPLICATION (app));
