@@ -113,4 +113,76 @@ else
   skip "--export-ics into a full file system" "needs root and mount namespaces"
 fi
 
+# Plan text never drives the terminal (ESC, BEL, C1) nor forges lines.
+H='"format": "mutualplan", "version": 1, "id": "p", "timezone": "UTC"'
+printf '{%s, "title": "T", "target": "2026-01-01", "milestones": [{"id": "m", "due": "2026-06-01", "title": "Evil\\u001b]0;pwned\\u0007\\u009b31m\\nFAKE.mplan: OK"}]}' "$H" > "$tmp/esc.mplan"
+MUTUALPLAN_TODAY=2026-11-20 run --check "$tmp/esc.mplan"
+! printf '%s' "$out" | grep -q "$(printf '[\033\007]\|\302\233')" && ! printf '%s\n' "$out" | grep -q '^FAKE' \
+  && printf '%s' "$out" | grep -qF 'Evil\x1b]0;pwned\x07\u009b31m\nFAKE.mplan: OK'
+check "--check: control characters of plan text escaped, a newline cannot forge a line" $? "$out"
+MUTUALPLAN_TODAY=2026-11-20 run --report --format=text "$tmp/esc.mplan"
+[ $rc -eq 0 ] && ! printf '%s' "$out" | grep -q "$(printf '[\033\007]\|\302\233')" && printf '%s' "$out" | grep -qF 'Evil\x1b'
+check "--report --format=text: control characters of plan text escaped" $? "rc=$rc" "$out"
+
+# One error format: every command prints a broken plan as FILE: PATH: RULE.
+printf '{%s, "title": "T", "milestones": [{"id": "m", "title": "A", "due": "2027-01-01", "reminder_days": 1e999}]}' "$H" > "$tmp/range.mplan"
+want="$tmp/range.mplan: milestones[0].reminder_days: line 1, column"
+fmt_ok=0
+for args in "--check" "--report" "--export-ics=-" "--export-pdf=$tmp/x.pdf" "--export-invitations=$tmp/inv"; do
+  run $args "$tmp/range.mplan"
+  line=$(printf '%s\n%s\n' "$out" "$err" | grep -v '^$')
+  case "$line" in "$want"*"the number 1e999 is out of range"*) ;; *) fmt_ok=1; echo "# $args: $line";; esac
+  [ $rc -eq 1 ] || fmt_ok=1
+done
+check "one error format (FILE: JSON path: line, column: rule) for --check, --report and the exports" $fmt_ok
+
+# Time zones: IANA names only; a POSIX string ("UTC+14" is UTC-14 there) and
+# "localtime" (the reading machine's zone) are refused.
+for tz in "UTC+14" "localtime" "EST5EDT4,M3.2.0,M11.1.0" "posixrules"; do
+  printf '{%s, "title": "T"}' "${H%\"UTC\"}\"$tz\"" > "$tmp/tz.mplan"
+  run --check "$tmp/tz.mplan"
+  [ $rc -eq 1 ] && echo "$out" | grep -qF "timezone: \"$tz\" is not a known time zone"
+  check "--check refuses the time zone \"$tz\"" $? "rc=$rc" "$out"
+done
+
+# The edges of iCalendar: SEQUENCE at the top of its range does not wrap
+# around, events on 9999-12-31 (past libical's year 3000, and past
+# GDateTime's range west of UTC) keep their dates.
+cat > "$tmp/edge.mplan" <<'JSON'
+{"format": "mutualplan", "version": 1, "id": "p", "title": "T", "timezone": "America/Los_Angeles", "organizer": "s",
+ "participants": [{"id": "s", "name": "S", "side": "seller", "email": "s@x.example"},
+                  {"id": "c", "name": "C", "side": "customer", "email": "c@y.example"}],
+ "milestones": [{"id": "m", "title": "A", "due": "9999-12-31", "time": "23:30", "duration_minutes": 120,
+                 "seller_owner": "s", "customer_owner": "c", "sequence": 2147483647, "invited_sequence": 2147483646},
+                {"id": "n", "title": "B", "due": "9999-12-31", "seller_owner": "s", "customer_owner": "c"}],
+ "meetings": [{"id": "w", "title": "W", "start": "9999-12-31T23:00", "duration_minutes": 90, "attendees": ["s", "c"]}]}
+JSON
+run --export-ics=- "$tmp/edge.mplan"
+[ $rc -eq 0 ] && ! echo "$out" | grep -q '00000000' && ! echo "$out" | grep -q 'SEQUENCE:-' \
+  && echo "$out" | grep -q 'DTSTART;TZID=America/Los_Angeles:99991231T233000' \
+  && echo "$out" | grep -q 'DTSTART;VALUE=DATE:99991231' && echo "$out" | grep -q 'DURATION:PT2H'
+check "--export-ics: 9999-12-31 events keep their dates, SEQUENCE 2147483647 stays" $? "rc=$rc" "$out" "$err"
+run --export-invitations="$tmp/edge-inv" "$tmp/edge.mplan"
+[ $rc -eq 0 ] && ! cat "$tmp"/edge-inv/*.ics | grep -q 'SEQUENCE:-\|00000000' \
+  && cat "$tmp"/edge-inv/*.ics | grep -q 'SEQUENCE:2147483647'
+check "--export-invitations: no SEQUENCE wraps to a negative number, no zero dates" $? "rc=$rc" "$err" \
+  "$(cat "$tmp"/edge-inv/*.ics 2>/dev/null | grep 'SEQUENCE\|DTSTART')"
+
+# Exports never write through a link another user planted in a shared
+# (sticky) folder, nor into another user's folder (root only: it makes
+# files of another user).
+if [ "$(id -u)" -eq 0 ]; then
+  mkdir -m 1777 "$tmp/shared" && echo secret > "$tmp/victim" && ln -s "$tmp/victim" "$tmp/shared/plan.ics" \
+    && chown -h 65534:65534 "$tmp/shared/plan.ics"
+  run --export-ics="$tmp/shared/plan.ics" "$acme"
+  [ $rc -eq 1 ] && [ "$(cat "$tmp/victim")" = secret ] && echo "$err" | grep -q "symbolic link of another user"
+  check "--export-ics through another user's link in a sticky folder: refused, the target intact" $? "rc=$rc" "$err"
+  mkdir -m 777 "$tmp/theirs" && chown 65534:65534 "$tmp/theirs"
+  run --export-invitations="$tmp/theirs" "$acme"
+  [ $rc -eq 1 ] && [ -z "$(ls -A "$tmp/theirs")" ] && echo "$err" | grep -q "belongs to another user"
+  check "--export-invitations into another user's folder: refused, nothing written" $? "rc=$rc" "$err"
+else
+  skip "exports through planted links" "needs root to make files of another user"
+fi
+
 echo "1..$n"

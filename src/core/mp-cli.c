@@ -12,6 +12,7 @@
 
 #include "mp-csv.h"
 #include "mp-html.h"
+#include "mp-display.h"
 #include "mp-document.h"
 #include "mp-ical.h"
 #include "mp-merge.h"
@@ -145,6 +146,26 @@ mp_cli_validate_args (int    argc,
   return TRUE;
 }
 
+/* The one way the command line shows an error about a plan: "FILE: PATH:
+ * RULE", FILE as the user typed it (the loader's message names the file
+ * by its basename: that is replaced), control characters escaped so that
+ * plan text cannot drive the terminal or forge lines. */
+static void
+print_plan_error (FILE         *stream,
+                  const char   *arg,
+                  const GError *error)
+{
+  g_autofree char *base = g_path_get_basename (arg);
+  g_autofree char *name = mp_display_escape_terminal (arg, FALSE);
+  g_autofree char *shown = NULL;
+  const char *msg = error->message;
+
+  if (g_str_has_prefix (msg, base) && msg[strlen (base)] == ':' && msg[strlen (base) + 1] == ' ')
+    msg += strlen (base) + 2;
+  shown = mp_display_escape_terminal (msg, FALSE);
+  fprintf (stream, "%s: %s\n", name, shown);
+}
+
 /* --check FILE…: every file loads, and its warnings. */
 static int
 run_check (const char * const *files)
@@ -164,28 +185,25 @@ run_check (const char * const *files)
       g_autoptr(GError) error = NULL;
       g_autoptr(MpPlan) plan = mp_plan_load_from_file (file, NULL, &error);
       g_autoptr(GListStore) problems = NULL;
-      g_autofree char *base = g_file_get_basename (file);
+      g_autofree char *shown_name = mp_display_escape_terminal (files[i], FALSE);
 
       if (plan == NULL)
         {
-          const char *msg = error->message;
-
-          /* The loader names the file by its basename; show the argument as given. */
-          if (g_str_has_prefix (msg, base) && msg[strlen (base)] == ':')
-            msg += strlen (base) + 2;
-          g_print ("%s: %s\n", files[i], msg);
+          fflush (stdout);
+          print_plan_error (stdout, files[i], error);
           status = MP_EXIT_FAILED;
           continue;
         }
-      g_print ("%s: OK\n", files[i]);
+      g_print ("%s: OK\n", shown_name);
       problems = mp_plan_check (plan, today);
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (problems)); j++)
         {
           g_autoptr(MpProblem) p = g_list_model_get_item (G_LIST_MODEL (problems), j);
           const char *path = mp_problem_get_path (p);
+          /* One line per warning, whatever the plan's text holds. */
+          g_autofree char *message = mp_display_escape_terminal (mp_problem_get_message (p), FALSE);
 
-          g_print ("%s: %s: %s: %s\n", files[i], *path ? path : "plan", _("warning"),
-                   mp_problem_get_message (p));
+          g_print ("%s: %s: %s: %s\n", shown_name, *path ? path : "plan", _("warning"), message);
         }
     }
   fflush (stdout);
@@ -239,7 +257,7 @@ load_one (const char         *option,
   plan = mp_plan_load_from_file (file, NULL, &error);
   if (plan == NULL)
     {
-      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      print_plan_error (stderr, files[0], error);
       *status = MP_EXIT_FAILED;
     }
   return plan;
@@ -310,7 +328,7 @@ run_export_ics (GVariantDict       *options,
   text = mp_ical_export_plan (plan, &opt, &error);
   if (text == NULL)
     {
-      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
+      print_plan_error (stderr, files[0], error);
       return MP_EXIT_FAILED;
     }
   {
@@ -366,7 +384,7 @@ run_export_invitations (GVariantDict       *options,
     }
   if (invitations == NULL)
     {
-      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
+      print_plan_error (stderr, files[0], error);
       return MP_EXIT_FAILED;
     }
   folder = g_file_new_for_commandline_arg (dir);
@@ -475,7 +493,6 @@ run_report (GVariantDict       *options,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(MpPlan) plan = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *text = NULL;
 
   if (g_variant_dict_contains (options, "check"))
@@ -513,17 +530,18 @@ run_report (GVariantDict       *options,
   plan = mp_plan_load_from_file (file, NULL, &error);
   if (plan == NULL)
     {
-      const char *msg = error->message;
-
-      /* The loader names the file by its basename; show the argument as given. */
-      base = g_file_get_basename (file);
-      if (g_str_has_prefix (msg, base) && msg[strlen (base)] == ':')
-        msg += strlen (base) + 2;
-      g_printerr ("%s: %s\n", files[0], msg);
+      print_plan_error (stderr, files[0], error);
       return MP_EXIT_FAILED;
     }
 
   text = mp_report_build (plan, mp_date_today (), since, NULL, format);
+  /* Plan text may hold escape sequences: shown, not obeyed. */
+  {
+    char *escaped = mp_display_escape_terminal (text, TRUE);
+
+    g_free (text);
+    text = escaped;
+  }
   if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
     {
       g_printerr (_("%s: could not write the report to standard output\n"), g_get_prgname ());
@@ -598,7 +616,7 @@ run_export_pdf (GVariantDict       *options,
   pdf = mp_print_job_to_pdf (job, &error);
   if (pdf == NULL)
     {
-      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
+      print_plan_error (stderr, files[0], error);
       return MP_EXIT_FAILED;
     }
   /* Rendered in memory, written atomically: an interrupted export leaves
@@ -627,7 +645,7 @@ run_export_html (GVariantDict       *options,
   html = mp_html_export_plan (plan, mp_date_today (), &error);
   if (html == NULL)
     {
-      g_printerr ("%s: %s: %s\n", g_get_prgname (), files[0], error->message);
+      print_plan_error (stderr, files[0], error);
       return MP_EXIT_FAILED;
     }
   return write_output (out, html);
@@ -736,18 +754,10 @@ load_arg (const char *arg)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
   g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_file_get_basename (file);
   MpPlan *plan = mp_plan_load_from_file (file, NULL, &error);
 
   if (plan == NULL)
-    {
-      const char *msg = error->message;
-
-      /* The loader names the file by its basename; show the argument as given. */
-      if (g_str_has_prefix (msg, base) && msg[strlen (base)] == ':')
-        msg += strlen (base) + 2;
-      g_printerr ("%s: %s: %s\n", g_get_prgname (), arg, msg);
-    }
+    print_plan_error (stderr, arg, error);
   return plan;
 }
 

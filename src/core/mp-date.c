@@ -4,6 +4,7 @@
  */
 #include "mp-date.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static gboolean
@@ -255,13 +256,31 @@ mp_timezone_is_valid (const char *name)
     return FALSE;
   if (g_str_equal (name, "UTC"))
     return TRUE;
-  /* g_time_zone_new_identifier() also takes offsets ("+01:00") and
-   * absolute paths; neither is an IANA name. */
+  /* g_time_zone_new_identifier() also takes offsets ("+01:00"),
+   * absolute paths and POSIX TZ strings ("UTC+14" is 14 hours *behind*
+   * UTC there); none is an IANA name. "localtime" and "posixrules" are
+   * files in the database that follow the machine that reads the plan. */
   if (!g_ascii_isalpha (name[0]) || strstr (name, "..") != NULL)
     return FALSE;
   for (const char *p = name; *p; p++)
     if (!g_ascii_isalnum (*p) && strchr ("/_-+", *p) == NULL)
       return FALSE;
+  if (g_str_equal (name, "localtime") || g_str_equal (name, "posixrules") || g_str_equal (name, "Factory") ||
+      g_str_has_prefix (name, "posix/") || g_str_has_prefix (name, "right/"))
+    return FALSE;
+  /* A zone of the database: a TZif file under its name. */
+  {
+    const char *dir = g_getenv ("TZDIR");
+    g_autofree char *path = g_build_filename (dir && *dir ? dir : "/usr/share/zoneinfo", name, NULL);
+    char magic[4] = { 0 };
+    FILE *f = fopen (path, "rbe");
+    gsize len = f ? fread (magic, 1, sizeof magic, f) : 0;
+
+    if (f != NULL)
+      fclose (f);
+    if (len != 4 || memcmp (magic, "TZif", 4) != 0)
+      return FALSE;
+  }
   tz = g_time_zone_new_identifier (name);
   return tz != NULL;
 }

@@ -300,7 +300,9 @@ milestone_side_effects (MpDocument   *self,
   if (is_sequence_field (field) && !g_hash_table_contains (self->bumped, m))
     {
       g_hash_table_add (self->bumped, g_object_ref (m));
-      mp_document_set_int (self, MP_RECORD (m), MP_MILESTONE_SEQUENCE, mp_milestone_get_sequence (m) + 1);
+      /* Saturating at the top of the format's range (a file may hold it). */
+      mp_document_set_int (self, MP_RECORD (m), MP_MILESTONE_SEQUENCE,
+                           mp_milestone_get_sequence (m) < G_MAXINT ? mp_milestone_get_sequence (m) + 1 : G_MAXINT);
     }
   if (field == MP_MILESTONE_STATUS && mp_milestone_get_status (m) == MP_STATUS_DROPPED)
     add_history (self, g_strdup_printf (_("Milestone “%s” dropped."), title));
@@ -389,7 +391,8 @@ meeting_side_effects (MpDocument *self,
   if (is_meeting_sequence_field (field) && !g_hash_table_contains (self->bumped, mt))
     {
       g_hash_table_add (self->bumped, g_object_ref (mt));
-      mp_document_set_int (self, MP_RECORD (mt), MP_MEETING_SEQUENCE, mp_meeting_get_sequence (mt) + 1);
+      mp_document_set_int (self, MP_RECORD (mt), MP_MEETING_SEQUENCE,
+                           mp_meeting_get_sequence (mt) < G_MAXINT ? mp_meeting_get_sequence (mt) + 1 : G_MAXINT);
     }
 }
 

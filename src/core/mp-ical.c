@@ -360,6 +360,28 @@ date_value (MpDate date)
   return t;
 }
 
+/* @ctor (@t), also for years after 3000: libical 3.0.16 writes those as
+ * 00000000T000000, but keeps what its own parser read. */
+static icalproperty *
+new_time_property (icalproperty       *(*ctor) (struct icaltimetype),
+                   struct icaltimetype  t)
+{
+  icalproperty *prop = ctor (t);
+  g_autofree char *text = NULL;
+  const char *name;
+
+  if (t.year <= 3000)
+    return prop;
+  name = icalproperty_kind_to_string (icalproperty_isa (prop));
+  if (t.is_date)
+    text = g_strdup_printf ("%s;VALUE=DATE:%04d%02d%02d", name, t.year, t.month, t.day);
+  else
+    text = g_strdup_printf ("%s:%04d%02d%02dT%02d%02d%02d%s", name, t.year, t.month, t.day,
+                            t.hour, t.minute, t.second, icaltime_is_utc (t) ? "Z" : "");
+  icalproperty_free (prop);
+  return icalproperty_new_from_string (text);
+}
+
 /* A DTSTART/DTEND property for local @dt: TZID=plain IANA name, or UTC.
  * @minutes ≥ 0: write that wall-clock time of @dt's day instead of
  * @dt's own (a start in a daylight-saving gap is written as entered). */
@@ -374,7 +396,7 @@ time_property (Ctx          *ctx,
   if (ctx->zone == NULL)
     {
       g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
-      return ctor (utc_time (utc));
+      return new_time_property (ctor, utc_time (utc));
     }
   else
     {
@@ -386,7 +408,7 @@ time_property (Ctx          *ctx,
       t.hour = minutes >= 0 ? minutes / 60 : g_date_time_get_hour (dt);
       t.minute = minutes >= 0 ? minutes % 60 : g_date_time_get_minute (dt);
       t.second = 0;
-      prop = ctor (t);
+      prop = new_time_property (ctor, t);
       icalproperty_add_parameter (prop, icalparameter_new_tzid (ctx->tzname));
       return prop;
     }
@@ -438,7 +460,11 @@ local_datetime (Ctx    *ctx,
 
   mp_date_to_ymd (date, &y, &m, &d);
   dt = g_date_time_new (ctx->gtz, y, m, d, minutes / 60, minutes % 60, 0);
-  if (dt != NULL && in_gap (ctx->gtz, date, minutes))
+  /* West of UTC, the last hours of 9999-12-31 are past what GDateTime
+   * holds: the wall clock in UTC, which is all a TZID time writes. */
+  if (dt == NULL)
+    return g_date_time_new_utc (y, m, d, minutes / 60, minutes % 60, 0);
+  if (in_gap (ctx->gtz, date, minutes))
     {
       g_autoptr(GDateTime) before = g_date_time_add_hours (dt, -12);
       GTimeSpan offset = g_date_time_get_utc_offset (before);
@@ -737,10 +763,17 @@ milestone_event (Ctx         *ctx,
     {
       icalproperty *p;
 
-      p = icalproperty_new_dtstart (date_value (due));
+      int y, mo, d;
+
+      p = new_time_property (icalproperty_new_dtstart, date_value (due));
       icalcomponent_add_property (ev, p);
-      /* The end of an all-day event is exclusive: the next day. */
-      p = icalproperty_new_dtend (date_value (due + 1));
+      /* The end of an all-day event is exclusive: the next day (after
+       * 9999-12-31, which has no next day in iCalendar, one day long). */
+      mp_date_to_ymd (due + 1, &y, &mo, &d);
+      if (y <= 9999)
+        p = new_time_property (icalproperty_new_dtend, date_value (due + 1));
+      else
+        p = icalproperty_new_duration (icaldurationtype_from_int (24 * 3600));
       icalcomponent_add_property (ev, p);
       /* A deadline does not make anyone busy. */
       icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));

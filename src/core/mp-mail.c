@@ -12,6 +12,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+/* A plain address the invitations may carry: letters, digits and
+ * ". _ + - '" before the @, letters, digits, "." and "-" after it. The
+ * other characters RFC 5322 allows (? & = % / # ! …) would let a plan
+ * file smuggle "x@y.example?bcc=…&body=…" into a mailto: URI, an
+ * ATTENDEE or xdg-email's arguments (docs/security.md). */
 gboolean
 mp_mail_address_is_valid (const char *address)
 {
@@ -19,15 +24,19 @@ mp_mail_address_is_valid (const char *address)
 
   if (address == NULL || *address == '\0' || *address == '-' || strlen (address) > 254)
     return FALSE;
+  at = strchr (address, '@');
+  if (at == NULL || at == address || at[1] == '\0' || at[1] == '.' || at[1] == '-')
+    return FALSE;
   for (const char *p = address; *p; p++)
     {
       guchar c = (guchar) *p;
 
-      if (c <= 0x20 || c >= 0x7f || strchr ("<>()[]\\,;:\"", c) != NULL)
+      if (p == at)
+        continue;
+      if (!g_ascii_isalnum (c) && strchr (p < at ? "._+-'" : ".-", c) == NULL)
         return FALSE;
     }
-  at = strchr (address, '@');
-  return at != NULL && at != address && at[1] != '\0' && strchr (at + 1, '@') == NULL;
+  return TRUE;
 }
 
 /* ---- encoding ------------------------------------------------------ */
@@ -41,13 +50,17 @@ is_printable_ascii (const char *s)
   return TRUE;
 }
 
-/* The column where @out's last line ends. */
+/* The column where @out's last line ends: a look back over that line
+ * only (g_strrstr_len() first walks the whole string, which made the
+ * encoding of a long header quadratic). */
 static gsize
 current_column (GString *out)
 {
-  const char *nl = g_strrstr_len (out->str, out->len, "\n");
+  gsize i = out->len;
 
-  return nl ? out->len - (nl + 1 - out->str) : out->len;
+  while (i > 0 && out->str[i - 1] != '\n')
+    i--;
+  return out->len - i;
 }
 
 /* RFC 2047 encoded words, B encoding, cut between characters, each line
@@ -55,7 +68,8 @@ current_column (GString *out)
  * encoded words). */
 static void
 append_encoded_words (GString    *out,
-                      const char *text)
+                      const char *text,
+                      gsize       indent)
 {
   const char *p = text;
 
@@ -63,7 +77,8 @@ append_encoded_words (GString    *out,
     {
       const char *end = p;
       g_autofree char *b64 = NULL;
-      gsize col = current_column (out);
+      /* @indent: where @out's first line starts in the header. */
+      gsize col = current_column (out) + (memchr (out->str, '\n', out->len) ? 0 : indent);
       /* "=?UTF-8?B?" + "?=" take 12 octets; 4 base64 octets hold 3 bytes. */
       gssize room = col + 12 < 76 ? (gssize) ((76 - col - 12) / 4 * 3) : 0;
 
@@ -104,16 +119,20 @@ header_clean (const char *text)
   return s;
 }
 
-char *
-mp_mail_encode_phrase (const char *text)
+static char *
+encode_phrase (const char *text,
+               gsize       indent)
 {
   g_autofree char *clean = header_clean (text);
   GString *out = g_string_new (NULL);
   gboolean atoms = TRUE;
 
-  if (!is_printable_ascii (clean) || strlen (clean) > 60)
+  /* Text that looks like encoded words ("=?UTF-8?B?…?=") is encoded
+   * itself, so that it reads as written: left as it is, a mail program
+   * would decode it, and a name could turn into "CEO <ceo@bank.example>". */
+  if (!is_printable_ascii (clean) || strlen (clean) > 60 || strstr (clean, "=?") != NULL)
     {
-      append_encoded_words (out, clean);
+      append_encoded_words (out, clean, indent);
       return g_string_free (out, FALSE);
     }
   for (const char *p = clean; *p; p++)
@@ -143,7 +162,13 @@ append_unstructured (GString    *out,
   if (is_printable_ascii (clean) && strlen (clean) <= 66 && strstr (clean, "=?") == NULL)
     g_string_append (out, clean);
   else
-    append_encoded_words (out, clean);
+    append_encoded_words (out, clean, 0);
+}
+
+char *
+mp_mail_encode_phrase (const char *text)
+{
+  return encode_phrase (text, 0);
 }
 
 static void
@@ -153,7 +178,7 @@ append_mailbox (GString    *out,
 {
   if (name != NULL && *name)
     {
-      g_autofree char *phrase = mp_mail_encode_phrase (name);
+      g_autofree char *phrase = encode_phrase (name, current_column (out));
 
       g_string_append (out, phrase);
       /* Fold before the address when the line would grow too long. */

@@ -25,8 +25,9 @@
 G_BEGIN_DECLS
 
 /* An address we are willing to put into a header, a mailto: URI and an
- * argv: printable ASCII, one '@' with text on both sides, none of
- * whitespace, <>()[]\,;:" and no leading '-'. */
+ * argv: one '@', letters, digits and ". _ + - '" before it, letters,
+ * digits, '.' and '-' after it, no leading '-' (so no ? & = % that a
+ * mailto: URI would read as more headers). */
 gboolean mp_mail_address_is_valid (const char *address);
 
 typedef struct {
