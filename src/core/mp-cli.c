@@ -76,13 +76,6 @@ static const GOptionEntry entries[] = {
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import the milestones and tasks of a spreadsheet (CSV) into the plan FILE, which is made when it does not exist; nothing is written when a row is bad"),
     N_("IN.csv") },
-  { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Merge two copies of a plan, BASE OURS THEIRS, by record and field; the result replaces OURS (or goes to --output). "
-       "Prints each conflict and keeps ours there; exit 1 with conflicts. Works as a git merge driver"), NULL },
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --merge: write the merged plan here (“-” for standard output) instead of over OURS"), N_("OUT") },
-  { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print in words what changed from plan OLD to plan NEW; with one FILE, the plan as lines of text (git’s textconv)"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
