@@ -15,6 +15,7 @@
 #include "mp-export-dialog.h"
 #include "mp-share-dialog.h"
 #include "mp-invite-dialog.h"
+#include "mp-merge-dialog.h"
 #include "mp-report-dialog.h"
 #include "mp-template-dialog.h"
 #include "mp-goals-view.h"
@@ -108,6 +109,9 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status-report", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-baseline", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-baseline", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-copy", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-plan", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-html", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has);
@@ -723,6 +727,12 @@ dialog_activated (GtkWidget  *widget,
     mp_baseline_save_dialog_present (GTK_WINDOW (self), self->document);
   else if (g_str_equal (action_name, "win.compare-baseline"))
     mp_baseline_compare_dialog_present (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.merge-copy"))
+    mp_merge_dialog_present (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.save-copy"))
+    mp_merge_dialog_save_copy (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.send-plan"))
+    mp_merge_dialog_send_plan (GTK_WINDOW (self), self->document);
   else if (g_str_equal (action_name, "win.export-html"))
     mp_share_export_html (GTK_WINDOW (self), self->document);
   else if (g_str_equal (action_name, "win.export-csv"))
@@ -1077,6 +1087,9 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.status-report", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.save-baseline", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.compare-baseline", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.merge-copy", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.send-plan", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.export-html", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, dialog_activated);

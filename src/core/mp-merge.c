@@ -63,6 +63,7 @@ change_free (gpointer data)
   g_free (c->group_title);
   g_free (c->subject);
   g_free (c->what);
+  g_free (c->topic);
   g_free (c->ours_text);
   g_free (c->theirs_text);
   g_free (c->ours_words);
@@ -77,6 +78,14 @@ change_free (gpointer data)
 }
 
 /* ---- words ---- */
+
+/* “text” in the quotation marks of the UI language („text“ in German). */
+static char *
+quote (const char *text)
+{
+  /* Translators: quotation marks around a title or value: „%s“ in German. */
+  return g_strdup_printf (_("“%s”"), text);
+}
 
 static const char *
 record_title (MpRecord *rec)
@@ -218,9 +227,10 @@ value_words (MpPlan   *plan,
         if (g_utf8_strlen (one_line, -1) > 200)
           {
             g_autofree char *cut = g_utf8_substring (one_line, 0, 199);
-            return g_strdup_printf ("“%s…”", cut);
+            g_autofree char *more = g_strconcat (cut, "…", NULL);
+            return quote (more);
           }
-        return g_strdup_printf ("“%s”", one_line);
+        return quote (one_line);
       }
     case MP_FIELD_DATE:
       if (g_value_get_uint (v) == MP_DATE_NONE)
@@ -258,7 +268,7 @@ value_words (MpPlan   *plan,
         if (id == NULL)
           return g_strdup (C_("person", "nobody"));
         if (f->ref == MP_REF_MILESTONE)
-          return g_strdup_printf ("“%s”", milestone_title (plan, id));
+          return quote (milestone_title (plan, id));
         return g_strdup (mp_format_participant (plan, id));
       }
     case MP_FIELD_REFS:
@@ -271,7 +281,10 @@ value_words (MpPlan   *plan,
             if (i > 0)
               g_string_append (out, ", ");
             if (f->ref == MP_REF_MILESTONE)
-              g_string_append_printf (out, "“%s”", milestone_title (plan, ids[i]));
+              {
+                g_autofree char *q = quote (milestone_title (plan, ids[i]));
+                g_string_append (out, q);
+              }
             else
               g_string_append (out, mp_format_participant (plan, ids[i]));
           }
@@ -368,8 +381,9 @@ subject_of (MpRecord *rec,
   if (MP_IS_PLAN (rec))
     return g_strdup (_("Plan"));
   if (MP_IS_MILESTONE (rec) || MP_IS_GOAL (rec))
-    return g_strdup_printf ("“%s”", record_title (rec));
-  return g_strdup_printf ("%s “%s”", kind_label (rec), record_title (rec));
+    return quote (record_title (rec));
+  /* Translators: a kind of record and its title: "Blackout “Easter”". */
+  return g_strdup_printf (_("%s “%s”"), kind_label (rec), record_title (rec));
 }
 
 /* ---- comparing ---- */
@@ -576,6 +590,7 @@ field_change (Ctx        *ctx,
   c->source = g_object_ref (t);
   c->field = i;
   c->what = set_words (ctx->self->ours, o, ctx->self->theirs, t, i);
+  c->topic = g_strdup (field_label (f->name));
   if (conflict)
     {
       c->ours_text = mp_record_to_json (o, i);
@@ -632,6 +647,8 @@ merge_unknown (Ctx        *ctx,
         c->source = g_object_ref (t);
         c->name = g_strdup (name);
         c->field = after;
+        /* Translators: a member of the file this version does not know. */
+        c->topic = g_strdup_printf (_("member “%s”"), name);
         if (tn == NULL)
           /* Translators: a member of the file this version does not know. */
           c->what = g_strdup_printf (_("member “%s” removed"), name);
@@ -815,6 +832,7 @@ merge_order (Ctx        *ctx,
             c->after_id = g_strdup (prev);
         }
       move_words (ctx, c, c->after_id ? c->after_id : "", kind);
+      c->topic = g_strdup (_("place in the list"));
       if (conflict)
         {
           const char *po = g_hash_table_lookup (pred_o, key);
@@ -1160,12 +1178,13 @@ merge_tasks (Ctx *ctx)
                   /* Translators: a task moved between milestones. */
                   c->what = g_strdup_printf (_("moved from “%s” to “%s”"),
                                              mp_milestone_get_title (ol->milestone), mp_milestone_get_title (tm));
+                  c->topic = g_strdup (_("milestone"));
                   if (conflict)
                     {
                       c->ours_text = g_strdup_printf ("\"%s\"", po);
                       c->theirs_text = g_strdup_printf ("\"%s\"", pt);
-                      c->ours_words = g_strdup_printf ("“%s”", mp_milestone_get_title (ol->milestone));
-                      c->theirs_words = g_strdup_printf ("“%s”", mp_milestone_get_title (tm));
+                      c->ours_words = quote (mp_milestone_get_title (ol->milestone));
+                      c->theirs_words = quote (mp_milestone_get_title (tm));
                     }
                 }
             }
@@ -1784,7 +1803,7 @@ describe_record (GString  *out,
   if (*record_title (rec) == '\0' || mp_record_find_field (rec, "text") >= 0)
     g_string_append (out, kind_label (rec));
   else
-    g_string_append_printf (out, "%s “%s”", kind_label (rec), record_title (rec));
+    g_string_append_printf (out, _("%s “%s”"), kind_label (rec), record_title (rec));
   for (guint i = 0; i < n; i++)
     {
       const MpField *f = &fields[i];

@@ -63,6 +63,7 @@ typedef struct _MpMergeChange {
   char         *group_title; /* "Legal review", "Lena Ortiz" */
   char         *subject;     /* what it concerns: "“Legal review”", "Task “Sign” of “Legal review”" */
   char         *what;        /* the change in words: "due 26 Mar 2027 → 2 Apr 2027" */
+  char         *topic;       /* what a conflict is about: "title", "order", "member “x_crm”" */
   char         *ours_text;   /* conflicts: OURS' value as JSON (or "removed") */
   char         *theirs_text; /* conflicts: THEIRS' value */
   char         *ours_words;  /* conflicts: OURS' value in words */
