@@ -93,3 +93,59 @@ mp_format_goal_status (MpGoalStatus status)
     default: return "";
     }
 }
+
+char *
+mp_format_participants (MpPlan             *plan,
+                        const char * const *ids)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && ids[i]; i++)
+    {
+      if (s->len > 0)
+        /* Translators: between names in a list */
+        g_string_append (s, _(", "));
+      g_string_append (s, mp_format_participant (plan, ids[i]));
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+mp_format_days_left (int days)
+{
+  if (days > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
+  if (days == 0)
+    return g_strdup (_("Today"));
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "passed %d day ago", "passed %d days ago", -days), -days);
+}
+
+char *
+mp_format_date_range (MpDate start,
+                      MpDate due)
+{
+  g_autofree char *d = mp_format_date (due);
+
+  if (due == MP_DATE_NONE)
+    return g_strdup ("—");
+  if (start != MP_DATE_NONE && start != due)
+    {
+      g_autofree char *s = mp_format_date (start);
+
+      return g_strdup_printf ("%s – %s", s, d);
+    }
+  return g_steal_pointer (&d);
+}
+
+char *
+mp_format_datetime (const char *at)
+{
+  g_autoptr(GDateTime) dt = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
+  g_autofree char *date = NULL;
+
+  if (dt == NULL)
+    return g_strdup (at != NULL ? at : "");
+  date = mp_format_date (mp_date_from_ymd (g_date_time_get_year (dt), g_date_time_get_month (dt),
+                                           g_date_time_get_day_of_month (dt)));
+  return g_strdup_printf ("%s, %02d:%02d", date, g_date_time_get_hour (dt), g_date_time_get_minute (dt));
+}

@@ -15,6 +15,18 @@ char       *mp_format_date_long   (MpDate      date);
 /* The participant's name, the id when unknown, "" for NULL. */
 const char *mp_format_participant (MpPlan     *plan,
                                    const char *id);
+/* The names of participants @ids, ", "-separated ("" for none). */
+char       *mp_format_participants (MpPlan             *plan,
+                                    const char * const *ids);
+/* "12 days left", "Today", "passed 3 days ago". */
+char       *mp_format_days_left   (int         days);
+/* "1 Mar 2027 – 5 Mar 2027", or the due date alone when there is no
+ * other start; "—" without a due date. */
+char       *mp_format_date_range  (MpDate      start,
+                                   MpDate      due);
+/* An RFC 3339 time as "5 Mar 2027, 10:00" (its own clock time); the
+ * text itself when it does not parse. */
+char       *mp_format_datetime    (const char *rfc3339);
 /* "Seller", "Customer", "Both" in the UI language. */
 const char *mp_format_party       (MpParty     party);
 const char *mp_format_side        (MpSide      side);

@@ -181,32 +181,6 @@ append_text (GString    *out,
 
 /* ---- small pieces ---- */
 
-static char *
-names_of (MpPlan             *plan,
-          const char * const *ids)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && ids[i]; i++)
-    {
-      if (s->len > 0)
-        /* Translators: between names in a list */
-        g_string_append (s, _(", "));
-      g_string_append (s, mp_format_participant (plan, ids[i]));
-    }
-  return g_string_free (s, FALSE);
-}
-
-static char *
-days_text (int days)
-{
-  if (days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
-  if (days == 0)
-    return g_strdup (_("Today"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "passed %d day ago", "passed %d days ago", -days), -days);
-}
-
 static void
 heading (GString    *out,
          int         level,
@@ -326,7 +300,7 @@ build_facts (GString      *out,
     if (health->target != MP_DATE_NONE)
       {
         target = mp_format_date (health->target);
-        left = days_text (health->days_to_target);
+        left = mp_format_days_left (health->days_to_target);
       }
     fact (out, _("Target date"), target != NULL ? target : _("Not set"), left, health->days_to_target < 0);
   }
@@ -409,7 +383,7 @@ build_steps (GString      *out,
       for (guint i = 0; i < steps->len; i++)
         {
           MpStep *step = g_ptr_array_index (steps, i);
-          g_autofree char *names = names_of (plan, (const char * const *) step->owners);
+          g_autofree char *names = mp_format_participants (plan, (const char * const *) step->owners);
 
           g_string_append (out, "<tr>");
           if (step->days_late > 0)
@@ -553,7 +527,7 @@ build_cadence (GString *out,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(MpMeeting) m = g_list_model_get_item (meetings, i);
-      g_autofree char *names = names_of (plan, mp_meeting_get_attendees (m));
+      g_autofree char *names = mp_format_participants (plan, mp_meeting_get_attendees (m));
       const char *location = mp_meeting_get_location (m);
       int every = mp_meeting_get_every_weeks (m);
       int minutes = -1, duration = mp_meeting_get_duration_minutes (m);
@@ -598,7 +572,7 @@ build_cadence (GString *out,
   if (reports)
     {
       int weeks = mp_reporting_get_every_weeks (rep);
-      g_autofree char *names = names_of (plan, mp_reporting_get_recipients (rep));
+      g_autofree char *names = mp_format_participants (plan, mp_reporting_get_recipients (rep));
 
       g_string_append (out, "<li><strong>");
       escf (out, g_dngettext (GETTEXT_PACKAGE, "Status report every week", "Status report every %d weeks", weeks),
@@ -1054,36 +1028,6 @@ build_timeline (GString    *out,
 
 /* ---- changes ---- */
 
-static char *
-dates_text (MpDate start,
-            MpDate due)
-{
-  g_autofree char *d = mp_format_date (due);
-
-  if (due == MP_DATE_NONE)
-    return g_strdup ("—");
-  if (start != MP_DATE_NONE && start != due)
-    {
-      g_autofree char *s = mp_format_date (start);
-
-      return g_strdup_printf ("%s – %s", s, d);
-    }
-  return g_steal_pointer (&d);
-}
-
-static char *
-format_at (const char *at)
-{
-  g_autoptr(GDateTime) dt = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  g_autofree char *date = NULL;
-
-  if (dt == NULL)
-    return g_strdup (at != NULL ? at : "");
-  date = mp_format_date (mp_date_from_ymd (g_date_time_get_year (dt), g_date_time_get_month (dt),
-                                           g_date_time_get_day_of_month (dt)));
-  return g_strdup_printf ("%s, %02d:%02d", date, g_date_time_get_hour (dt), g_date_time_get_minute (dt));
-}
-
 static void
 build_changes (GString    *out,
                MpPlan     *plan,
@@ -1100,7 +1044,7 @@ build_changes (GString    *out,
     {
       g_autoptr(GListStore) changes = mp_baseline_compare (baseline, plan);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (changes));
-      g_autofree char *when = format_at (mp_baseline_get_at (baseline));
+      g_autofree char *when = mp_format_datetime (mp_baseline_get_at (baseline));
       g_autofree char *line = g_strdup_printf (_("Baseline “%s”, saved %s"), mp_baseline_get_name (baseline), when);
 
       dim (out, line);
@@ -1124,8 +1068,8 @@ build_changes (GString    *out,
               g_autoptr(MpDateChange) c = g_list_model_get_item (G_LIST_MODEL (changes), i);
               MpMilestone *m = mp_date_change_get_milestone (c);
               int days = mp_date_change_get_due_days (c);
-              g_autofree char *was = dates_text (mp_date_change_get_old_start (c), mp_date_change_get_old_due (c));
-              g_autofree char *now = dates_text (mp_date_change_get_new_start (c), mp_date_change_get_new_due (c));
+              g_autofree char *was = mp_format_date_range (mp_date_change_get_old_start (c), mp_date_change_get_old_due (c));
+              g_autofree char *now = mp_format_date_range (mp_date_change_get_new_start (c), mp_date_change_get_new_due (c));
 
               g_string_append (out, "<tr><th scope=\"row\">");
               esc (out, m != NULL ? mp_milestone_get_title (m) : mp_date_change_get_milestone_id (c));
@@ -1183,7 +1127,7 @@ build_changes (GString    *out,
       for (guint i = 0; i < n_history; i++)
         {
           g_autoptr(MpHistoryEntry) e = g_list_model_get_item (history, i);
-          g_autofree char *at = format_at (mp_history_entry_get_at (e));
+          g_autofree char *at = mp_format_datetime (mp_history_entry_get_at (e));
 
           g_string_append (out, "<tr>");
           cell (out, at);

@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include "mp-itip.h"
 #include "mp-print-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -16,32 +17,6 @@
 #include "mp-format.h"
 #include "mp-health.h"
 #include "mp-problem.h"
-
-static char *
-names_of (MpPlan             *plan,
-          const char * const *ids)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; ids != NULL && ids[i]; i++)
-    {
-      if (s->len > 0)
-        /* Translators: between names in a list */
-        g_string_append (s, _(", "));
-      g_string_append (s, mp_format_participant (plan, ids[i]));
-    }
-  return g_string_free (s, FALSE);
-}
-
-static char *
-days_text (int days)
-{
-  if (days > 0)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day left", "%d days left", days), days);
-  if (days == 0)
-    return g_strdup (_("Today"));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "passed %d day ago", "passed %d days ago", -days), -days);
-}
 
 static void
 fact_add (MpPrintJob *self,
@@ -85,7 +60,7 @@ build_facts (Flow         *flow,
 
   if (health->target != MP_DATE_NONE)
     {
-      g_autofree char *d = days_text (health->days_to_target);
+      g_autofree char *d = mp_format_days_left (health->days_to_target);
 
       target = mp_format_date (health->target);
       target_sub = health->days_to_target < 0
@@ -205,7 +180,7 @@ build_steps (Flow         *flow,
           else
             mp_print_row_set (r, 1, mp_print_esc (mp_milestone_get_title (step->milestone)));
           {
-            g_autofree char *names = names_of (self->plan, (const char * const *) step->owners);
+            g_autofree char *names = mp_format_participants (self->plan, (const char * const *) step->owners);
 
             mp_print_row_set (r, 2, *names ? mp_print_esc (names)
                                            : g_markup_printf_escaped ("<span foreground=\"" MARKUP_WARN "\">%s</span>",
@@ -306,7 +281,7 @@ meeting_text (MpPlan    *plan,
 {
   g_autoptr(GString) s = g_string_new (NULL);
   g_autofree char *title = mp_print_esc (mp_meeting_get_title (meeting));
-  g_autofree char *names = names_of (plan, mp_meeting_get_attendees (meeting));
+  g_autofree char *names = mp_format_participants (plan, mp_meeting_get_attendees (meeting));
   int every = mp_meeting_get_every_weeks (meeting);
   int minutes = -1, duration = mp_meeting_get_duration_minutes (meeting);
   MpDate date = MP_DATE_NONE;
@@ -378,7 +353,7 @@ build_cadence (Flow *flow)
   if (rep != NULL && mp_reporting_get_every_weeks (rep) >= 1)
     {
       int weeks = mp_reporting_get_every_weeks (rep);
-      g_autofree char *names = names_of (plan, mp_reporting_get_recipients (rep));
+      g_autofree char *names = mp_format_participants (plan, mp_reporting_get_recipients (rep));
       g_autofree char *what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Status report every week",
                                                             "Status report every %d weeks", weeks), weeks);
       g_autofree char *markup = NULL;
@@ -680,6 +655,34 @@ mp_print_build_milestones (Flow *flow)
 
             g_string_append_printf (cell, "\n%s", c);
           }
+        {
+          /* The customer's answers to the invitation (mp-itip.h). */
+          g_autoptr(MpItipSummary) answers = mp_itip_summarize (plan, MP_RECORD (m));
+
+          for (guint k = 0; answers != NULL && k < answers->declined->len; k++)
+            {
+              /* Translators: in the printed milestone table: "Declined: Lena Ortiz: ‘…’" */
+              g_autofree char *d = g_strdup_printf (_("Declined: %s"), (char *) g_ptr_array_index (answers->declined, k));
+              g_autofree char *e = mp_print_esc (d);
+
+              g_string_append_printf (cell, "\n<span foreground=\"" MARKUP_WARN "\">%s</span>", e);
+            }
+          for (guint k = 0; answers != NULL && k < answers->proposals->len; k++)
+            {
+              g_autofree char *e = mp_print_esc (g_ptr_array_index (answers->proposals, k));
+
+              g_string_append_printf (cell, "\n%s", e);
+            }
+          if (answers != NULL && answers->waiting->len > 0 && status != MP_STATUS_DONE && !dropped)
+            {
+              g_autofree char *w = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u has not answered",
+                                                                 "%u have not answered", answers->waiting->len),
+                                                    answers->waiting->len);
+              g_autofree char *e = mp_print_esc (w);
+
+              g_string_append_printf (cell, "\n<span foreground=\"" MARKUP_DIM "\">%s</span>", e);
+            }
+        }
         mp_print_row_set (r, 7, wrap_span (g_strdup (cell->str), dim, FALSE));
       }
 
@@ -724,36 +727,6 @@ mp_print_build_milestones (Flow *flow)
     }
 }
 
-static char *
-dates_text (MpDate start,
-            MpDate due)
-{
-  g_autofree char *d = mp_format_date (due);
-
-  if (due == MP_DATE_NONE)
-    return g_strdup ("—");
-  if (start != MP_DATE_NONE && start != due)
-    {
-      g_autofree char *s = mp_format_date (start);
-
-      return g_strdup_printf ("%s – %s", s, d);
-    }
-  return g_steal_pointer (&d);
-}
-
-static char *
-format_at (const char *at)
-{
-  g_autoptr(GDateTime) dt = at != NULL ? g_date_time_new_from_iso8601 (at, NULL) : NULL;
-  g_autofree char *date = NULL;
-
-  if (dt == NULL)
-    return g_strdup (at != NULL ? at : "");
-  date = mp_format_date (mp_date_from_ymd (g_date_time_get_year (dt), g_date_time_get_month (dt),
-                                           g_date_time_get_day_of_month (dt)));
-  return g_strdup_printf ("%s, %02d:%02d", date, g_date_time_get_hour (dt), g_date_time_get_minute (dt));
-}
-
 void
 mp_print_build_changes (Flow *flow)
 {
@@ -778,7 +751,7 @@ mp_print_build_changes (Flow *flow)
     {
       g_autoptr(GListStore) changes = mp_baseline_compare (self->baseline, plan);
       guint n = g_list_model_get_n_items (G_LIST_MODEL (changes));
-      g_autofree char *when = format_at (mp_baseline_get_at (self->baseline));
+      g_autofree char *when = mp_format_datetime (mp_baseline_get_at (self->baseline));
       g_autofree char *line = g_strdup_printf (_("Baseline “%s”, saved %s"),
                                                mp_baseline_get_name (self->baseline), when);
       Block *sub = mp_print_flow_dim (flow, line);
@@ -833,8 +806,8 @@ mp_print_build_changes (Flow *flow)
                 }
               mp_print_row_set (r, 1, g_steal_pointer (&what));
               {
-                g_autofree char *was = dates_text (mp_date_change_get_old_start (c), mp_date_change_get_old_due (c));
-                g_autofree char *now = dates_text (mp_date_change_get_new_start (c), mp_date_change_get_new_due (c));
+                g_autofree char *was = mp_format_date_range (mp_date_change_get_old_start (c), mp_date_change_get_old_due (c));
+                g_autofree char *now = mp_format_date_range (mp_date_change_get_new_start (c), mp_date_change_get_new_due (c));
 
                 mp_print_row_set (r, 2, mp_print_esc (was));
                 mp_print_row_set (r, 3, mp_print_esc (now));
@@ -854,7 +827,7 @@ mp_print_build_changes (Flow *flow)
       for (guint i = 0; i < n_history; i++)
         {
           g_autoptr(MpHistoryEntry) e = g_list_model_get_item (history, i);
-          g_autofree char *at = format_at (mp_history_entry_get_at (e));
+          g_autofree char *at = mp_format_datetime (mp_history_entry_get_at (e));
           Row *r = mp_print_table_add_row (t);
 
           mp_print_row_set (r, 0, mp_print_esc (at));
