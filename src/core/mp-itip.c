@@ -82,7 +82,7 @@ split_headers (const char  *data,
                const char **body)
 {
   GString *h = g_string_new (NULL);
-  const char *p = data, *end = data + len;
+  const char *p = data ? data : "", *end = p + len; /* an empty GBytes has no data */
 
   while (p < end)
     {
@@ -1187,9 +1187,11 @@ mp_itip_summarize (MpPlan   *plan,
 void
 mp_itip_collect_problems (MpPlan    *plan,
                           GPtrArray *records,
-                          GPtrArray *messages)
+                          GPtrArray *messages,
+                          GArray    *is_proposal)
 {
   GListModel *lists[2] = { G_LIST_MODEL (mp_plan_get_milestones (plan)), G_LIST_MODEL (mp_plan_get_meetings (plan)) };
+  gboolean yes = TRUE, no = FALSE;
 
   g_return_if_fail (MP_IS_PLAN (plan));
 
@@ -1219,6 +1221,7 @@ mp_itip_collect_problems (MpPlan    *plan,
             g_ptr_array_add (records, g_object_ref (ev));
             g_ptr_array_add (messages, answer_sentence (who, MP_ANSWER_DECLINED, title, NULL,
                                                         mp_record_get_string (r, MP_REPLY_COMMENT), occ));
+            g_array_append_val (is_proposal, no);
           }
         for (guint j = 0; j < g_list_model_get_n_items (proposals); j++)
           {
@@ -1228,6 +1231,7 @@ mp_itip_collect_problems (MpPlan    *plan,
             g_ptr_array_add (records, g_object_ref (ev));
             /* Translators: a pending proposal in the Overview: "“Legal review”: Sue Kim proposes 9 Apr 2027: ‘…’". */
             g_ptr_array_add (messages, g_strdup_printf (_("“%s”: %s"), title, text));
+            g_array_append_val (is_proposal, yes);
           }
       }
 }

@@ -87,10 +87,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpItipSummary, mp_itip_summary_free)
 
 /* Sentences for the Overview's problems: declines ("Lena Ortiz declined
  * “Security review”: ‘Our CISO must sign off first’") and pending
- * proposals, for each event of @plan. Adds (record, message) pairs. */
+ * proposals, for each event of @plan. Adds the event (a reference), the
+ * message (a string) and whether it is a proposal (gboolean) to the three
+ * arrays. */
 void       mp_itip_collect_problems  (MpPlan      *plan,
                                       GPtrArray   *records,
-                                      GPtrArray   *messages);
+                                      GPtrArray   *messages,
+                                      GArray      *is_proposal);
 
 /* "Sue Kim proposes 9 Apr 2027: ‘…’" */
 char      *mp_itip_describe_proposal (MpPlan      *plan,

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "mp-format.h"
+#include "mp-itip.h"
 #include "mp-mail.h"
 #include "mp-model.h"
 #include "mp-schedule.h"
@@ -42,6 +43,8 @@ mp_problem_kind_get_type (void)
         { MP_PROBLEM_NO_CUSTOMER, "MP_PROBLEM_NO_CUSTOMER", "no-customer" },
         { MP_PROBLEM_NO_ORGANIZER_EMAIL, "MP_PROBLEM_NO_ORGANIZER_EMAIL", "no-organizer-email" },
         { MP_PROBLEM_TOO_MANY_MILESTONES, "MP_PROBLEM_TOO_MANY_MILESTONES", "too-many-milestones" },
+        { MP_PROBLEM_DECLINED, "MP_PROBLEM_DECLINED", "declined" },
+        { MP_PROBLEM_PROPOSAL, "MP_PROBLEM_PROPOSAL", "proposal" },
         { 0, NULL, NULL }
       };
       g_once_init_leave (&type_id, g_enum_register_static ("MpProblemKind", values));
@@ -301,5 +304,25 @@ mp_plan_check (MpPlan *plan,
          g_strdup_printf (_("%u milestones: long plans work no better than none; keep it to 30 or fewer"),
                           n_active));
 
+  /* The customer's answers: declines and proposals wait for the seller. */
+  {
+    g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) messages = g_ptr_array_new ();
+    g_autoptr(GArray) proposals = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+    mp_itip_collect_problems (plan, records, messages, proposals);
+    for (guint i = 0; i < records->len; i++)
+      {
+        MpRecord *rec = g_ptr_array_index (records, i);
+        GListModel *kind = G_LIST_MODEL (MP_IS_MILESTONE (rec) ? mp_plan_get_milestones (plan)
+                                                               : mp_plan_get_meetings (plan));
+        guint pos = 0;
+
+        g_list_store_find (G_LIST_STORE (kind), rec, &pos);
+        add (list, g_array_index (proposals, gboolean, i) ? MP_PROBLEM_PROPOSAL : MP_PROBLEM_DECLINED,
+             rec, g_strdup_printf ("%s[%u]", MP_IS_MILESTONE (rec) ? "milestones" : "meetings", pos),
+             g_ptr_array_index (messages, i));
+      }
+  }
   return list;
 }

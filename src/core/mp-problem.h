@@ -20,6 +20,8 @@ typedef enum {
   MP_PROBLEM_NO_CUSTOMER,
   MP_PROBLEM_NO_ORGANIZER_EMAIL,
   MP_PROBLEM_TOO_MANY_MILESTONES,
+  MP_PROBLEM_DECLINED,        /* an attendee declined an invitation (mp-itip.h) */
+  MP_PROBLEM_PROPOSAL,        /* an attendee proposed another date, not answered yet */
 } MpProblemKind;
 
 typedef enum {

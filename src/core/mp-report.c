@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "mp-itip.h"
 #include "mp-report.h"
 
 #include <glib/gi18n-lib.h>
@@ -669,6 +670,60 @@ section_goals (Report *r)
     line (r, _("No open goals."));
 }
 
+static void
+append_group (Report     *r,
+              GString    *rest,
+              const char *label,
+              GPtrArray  *names)
+{
+  if (names->len == 0)
+    return;
+  g_string_append (rest, rest->len == 0 ? ": " : "; ");
+  g_string_append_printf (rest, "%s ", label);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *e = esc (r, g_ptr_array_index (names, i));
+
+      if (i > 0)
+        g_string_append (rest, _(", "));
+      g_string_append (rest, e);
+    }
+}
+
+/* For each invited event: who accepted, declined, is tentative, has not
+ * answered, and the dates proposed (mp-itip.h). Only for plans that sent
+ * invitations. */
+static void
+section_answers (Report *r)
+{
+  GListModel *lists[2] = { G_LIST_MODEL (mp_plan_get_milestones (r->plan)), G_LIST_MODEL (mp_plan_get_meetings (r->plan)) };
+  gboolean headed = FALSE;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+      {
+        g_autoptr(MpRecord) ev = g_list_model_get_item (lists[l], i);
+        g_autoptr(MpItipSummary) sum = mp_itip_summarize (r->plan, ev);
+        g_autoptr(GString) rest = g_string_new (NULL);
+
+        if (sum == NULL)
+          continue;
+        if (!headed)
+          heading (r, 2, _("Invitations and answers"));
+        headed = TRUE;
+        append_group (r, rest, _("accepted:"), sum->accepted);
+        append_group (r, rest, _("declined:"), sum->declined);
+        append_group (r, rest, _("tentative:"), sum->tentative);
+        append_group (r, rest, _("delegated:"), sum->delegated);
+        append_group (r, rest, _("not answered yet:"), sum->waiting);
+        append_group (r, rest, _("proposed:"), sum->proposals);
+        if (rest->len == 0)
+          g_string_append_printf (rest, ": %s", _("nobody was sent it"));
+        item (r, MP_IS_MILESTONE (ev) ? mp_milestone_get_title (MP_MILESTONE (ev))
+                                      : mp_meeting_get_title (MP_MEETING (ev)), rest->str);
+      }
+}
+
 char *
 mp_report_build (MpPlan         *plan,
                  MpDate          today,
@@ -699,5 +754,6 @@ mp_report_build (MpPlan         *plan,
   section_baseline (&r, baseline);
   section_risks (&r, h);
   section_goals (&r);
+  section_answers (&r);
   return g_string_free (r.out, FALSE);
 }
