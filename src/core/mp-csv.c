@@ -225,15 +225,16 @@ mp_csv_table_free (MpCsvTable *table)
 }
 
 static char
-guess_separator (const char *text)
+guess_separator (const char *text,
+                 const char *end)
 {
   guint counts[3] = { 0 };
   const char seps[3] = { ';', ',', '\t' };
   gboolean quoted = FALSE;
   guint best = 1;
 
-  /* The header line, outside quotes. */
-  for (const char *p = text; *p && (quoted || (*p != '\n' && *p != '\r')); p++)
+  /* The header line, outside quotes (the bytes need not end in NUL). */
+  for (const char *p = text; p < end && *p && (quoted || (*p != '\n' && *p != '\r')); p++)
     {
       if (*p == '"')
         quoted = !quoted;
@@ -291,7 +292,7 @@ mp_csv_table_parse (const char  *data,
       g_set_error (error, MP_ERROR, MP_ERROR_SYNTAX, _("The file holds NUL characters: it is not a spreadsheet saved as CSV"));
       return NULL;
     }
-  table->separator = guess_separator (text);
+  table->separator = guess_separator (text, end);
 
   fields = g_ptr_array_new_with_free_func (g_free);
   for (const char *p = text; p < end; p++)
