@@ -676,6 +676,14 @@ longest_word (MpPrintJob *self,
   return widest;
 }
 
+/* What a text measures in a column: its widest line unwrapped and its
+ * widest word. Columns repeat their texts (sides, owners, dates, status),
+ * so each distinct text is measured once per table. */
+typedef struct {
+  double width;
+  double word;   /* < 0: not measured yet */
+} Measure;
+
 /* What each column wants: @natural, its widest line unwrapped, and @hard,
  * its widest word (the whole text for nowrap columns), padding included,
  * both within the column's min and max. */
@@ -688,6 +696,7 @@ table_measure (MpPrintJob *self,
   for (guint c = 0; c < t->n_cols; c++)
     {
       g_autofree char *h = mp_print_esc (t->spec[c].header);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
       double nat, min;
 
       nat = min = longest_word (self, ST_TABLE_BOLD, h);
@@ -695,17 +704,29 @@ table_measure (MpPrintJob *self,
         {
           Row *r = g_ptr_array_index (t->rows, i);
           double extra = cell_extra (t, r, c);
-          double w;
+          Measure *m;
 
           if (r->text[c] == NULL)
             continue;
-          {
-            g_autoptr(PangoLayout) l = mp_print_text_new (self, ST_TABLE, r->text[c], -1);
+          m = g_hash_table_lookup (seen, r->text[c]);
+          if (m == NULL)
+            {
+              g_autoptr(PangoLayout) l = mp_print_text_new (self, ST_TABLE, r->text[c], -1);
 
-            w = layout_width (l) + extra;
-          }
-          nat = MAX (nat, w);
-          min = MAX (min, t->spec[c].nowrap ? w : longest_word (self, ST_TABLE, r->text[c]) + extra);
+              m = g_new (Measure, 1);
+              m->width = layout_width (l);
+              m->word = t->spec[c].nowrap ? m->width : -1;
+              g_hash_table_insert (seen, r->text[c], m); /* the row keeps the text */
+            }
+          nat = MAX (nat, m->width + extra);
+          /* A word is never wider than its line: only a line wider than
+           * the widest word so far can hold a wider one. */
+          if (m->width + extra > min)
+            {
+              if (m->word < 0)
+                m->word = longest_word (self, ST_TABLE, r->text[c]);
+              min = MAX (min, m->word + extra);
+            }
         }
       nat = ceil (nat) + 2 * CELL_PAD_X + 1.0;
       min = ceil (min) + 2 * CELL_PAD_X + 1.0;
@@ -790,23 +811,52 @@ table_layout (MpPrintJob *self,
     }
   t->head_h += 2 * CELL_PAD_Y + 1.0;
 
+  /* Cells with the same text in the same room share one layout (drawing
+   * only reads it): one per distinct text, not one per cell. */
+  for (guint c = 0; c < t->n_cols; c++)
+    {
+      /* By the extra room of the cell (an indent, a side mark), then by text. */
+      g_autoptr(GHashTable) made = g_hash_table_new_full (NULL, NULL, NULL,
+                                                          (GDestroyNotify) g_hash_table_unref);
+
+      for (guint i = 0; i < t->rows->len; i++)
+        {
+          Row *r = g_ptr_array_index (t->rows, i);
+          double extra = cell_extra (t, r, c);
+          GHashTable *cache;
+          PangoLayout *l;
+
+          if (c == 0)
+            r->h = 0;
+          if (r->text[c] == NULL)
+            continue;
+          cache = g_hash_table_lookup (made, GINT_TO_POINTER ((int) lround (extra * 64)));
+          if (cache == NULL)
+            {
+              cache = g_hash_table_new (g_str_hash, g_str_equal);
+              g_hash_table_insert (made, GINT_TO_POINTER ((int) lround (extra * 64)), cache);
+            }
+          l = g_hash_table_lookup (cache, r->text[c]);
+          if (l == NULL)
+            {
+              l = mp_print_text_new (self, ST_TABLE, r->text[c],
+                                     MAX (8.0, t->w[c] - 2 * CELL_PAD_X - extra));
+              pango_layout_set_alignment (l, t->spec[c].align);
+              /* Rows must fit a page: long text ends in "…". */
+              pango_layout_set_height (l, -MAX_CELL_LINES);
+              pango_layout_set_ellipsize (l, PANGO_ELLIPSIZE_END);
+              g_hash_table_insert (cache, r->text[c], l); /* r->cell[c] keeps it */
+              r->cell[c] = l;
+            }
+          else
+            r->cell[c] = g_object_ref (l);
+          r->h = MAX (r->h, mp_print_layout_height (l));
+        }
+    }
   for (guint i = 0; i < t->rows->len; i++)
     {
       Row *r = g_ptr_array_index (t->rows, i);
 
-      r->h = 0;
-      for (guint c = 0; c < t->n_cols; c++)
-        {
-          if (r->text[c] == NULL)
-            continue;
-          r->cell[c] = mp_print_text_new (self, ST_TABLE, r->text[c],
-                                          MAX (8.0, t->w[c] - 2 * CELL_PAD_X - cell_extra (t, r, c)));
-          pango_layout_set_alignment (r->cell[c], t->spec[c].align);
-          /* Rows must fit a page: long text ends in "…". */
-          pango_layout_set_height (r->cell[c], -MAX_CELL_LINES);
-          pango_layout_set_ellipsize (r->cell[c], PANGO_ELLIPSIZE_END);
-          r->h = MAX (r->h, mp_print_layout_height (r->cell[c]));
-        }
       if (r->h == 0)
         r->h = 9.0;
       r->h += 2 * CELL_PAD_Y;
