@@ -4,13 +4,16 @@
  * mapping is guessed from the headers, the preview lists what would be
  * added, nothing changes before Import, Import adds everything as one
  * undo step and Undo takes it all back; a remapped column changes the
- * preview; a bad row is listed with its row and column. With
- * MP_SCREENSHOT_DIR set, the dialog is saved as PNG.
+ * preview; a bad row is listed with its row and column.
+ * Screenshots: MP_SCREENSHOT_DIR=DIR -p /share/screenshots (in German with
+ * MUTUALPLAN_LOCALEDIR=BUILD/po LANGUAGE=de).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <string.h>
@@ -88,7 +91,6 @@ test_import_template (void)
   gtk_window_present (dialog);
   MP_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   mp_test_spin_frames (5);
-  mp_test_screenshot (GTK_WIDGET (dialog), "MP_SCREENSHOT_DIR", "csv-import-dialog");
 
   /* Schritt; Verantwortlich; Verantwortlich Kunde; Fällig am; Status; Bemerkungen */
   drops = drop_downs (GTK_WIDGET (dialog));
@@ -145,22 +147,91 @@ test_bad_rows (void)
   gtk_window_present (dialog);
   MP_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   mp_test_spin_frames (3);
-  mp_test_screenshot (GTK_WIDGET (dialog), "MP_SCREENSHOT_DIR", "csv-import-bad-rows");
   mp_test_collect_labels (GTK_WIDGET (dialog), FALSE, labels);
   g_assert_nonnull (strstr (labels->str, "row 7, column Fällig am: “31.02.2027” is not a date"));
   g_assert_nonnull (strstr (labels->str, "5 milestones and tasks added"));
   gtk_window_destroy (dialog);
 }
 
+/* Our own export, one date moved in the "spreadsheet": one change, named
+ * by its column, and nothing added. */
+static void
+test_update (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("mueller-maschinenbau.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  g_autoptr(GBytes) csv = mp_csv_export_plan (plan, MP_CSV_HEADERS_ENGLISH);
+  g_autofree char *text = g_strndup (g_bytes_get_data (csv, NULL), g_bytes_get_size (csv));
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "edited.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GString) edited = g_string_new (text);
+  GtkWindow *dialog;
+  MpMilestone *m = mp_plan_find_milestone (plan, "m-eval");
+
+  g_assert_cmpuint (g_string_replace (edited, ",2027-09-17,done,", ",2027-09-20,done,", 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, NULL));
+  dialog = mp_csv_import_dialog_new (NULL, doc, file, &error);
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  MP_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  mp_test_collect_labels (GTK_WIDGET (dialog), FALSE, labels);
+  g_assert_nonnull (strstr (labels->str, "0 milestones and tasks added, 1 changed."));
+  g_assert_nonnull (strstr (labels->str, "Row 2: Change “Erste Evaluierung”: Due: 17 Sep 2027 → 20 Sep 2027"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  g_assert_cmpuint (mp_milestone_get_due (m), ==, mp_date_from_ymd (2027, 9, 20));
+  g_assert_true (mp_document_undo (doc));
+  g_assert_cmpuint (mp_milestone_get_due (m), ==, mp_date_from_ymd (2027, 9, 17));
+  g_unlink (path);
+}
+
+/* Both dialogs as PNG, in whatever language the environment asks for. */
+static void
+test_screenshots (void)
+{
+  static const char * const files[][2] = {
+    { "vorlage-de-1252.csv", "csv-import-dialog" },
+    { "bad-rows.csv", "csv-import-bad-rows" },
+  };
+
+  if (g_getenv ("MP_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("MP_SCREENSHOT_DIR is not set");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(MpDocument) doc = mp_test_load_fixture ("minimal.mplan");
+      g_autoptr(GFile) file = csv_fixture (files[i][0]);
+      g_autoptr(GError) error = NULL;
+      GtkWindow *dialog = mp_csv_import_dialog_new (NULL, doc, file, &error);
+
+      g_assert_no_error (error);
+      gtk_window_present (dialog);
+      MP_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+      mp_test_spin_frames (5);
+      mp_test_screenshot (GTK_WIDGET (dialog), "MP_SCREENSHOT_DIR", files[i][1]);
+      gtk_window_destroy (dialog);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("MUTUALPLAN_LOCALEDIR");
+
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_setenv ("MUTUALPLAN_TODAY", "2027-03-01", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   g_test_add_func ("/share/import-template", test_import_template);
   g_test_add_func ("/share/bad-rows", test_bad_rows);
+  g_test_add_func ("/share/update", test_update);
+  g_test_add_func ("/share/screenshots", test_screenshots);
   return g_test_run ();
 }

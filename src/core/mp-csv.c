@@ -1070,6 +1070,41 @@ fill_task (Row      *r,
     }
 }
 
+/* The column a field comes from, as people read it. */
+static const char *
+change_label (MpRecord      *record,
+              guint          field,
+              const MpField *fields)
+{
+  static const struct { guint field; MpCsvField csv; } milestone[] = {
+    { MP_MILESTONE_TITLE, MP_CSV_TITLE },
+    { MP_MILESTONE_RESPONSIBLE, MP_CSV_RESPONSIBLE },
+    { MP_MILESTONE_SELLER_OWNER, MP_CSV_SELLER_OWNER },
+    { MP_MILESTONE_CUSTOMER_OWNER, MP_CSV_CUSTOMER_OWNER },
+    { MP_MILESTONE_START, MP_CSV_START },
+    { MP_MILESTONE_DUE, MP_CSV_DUE },
+    { MP_MILESTONE_STATUS, MP_CSV_STATUS },
+    { MP_MILESTONE_COMMITMENT, MP_CSV_COMMITMENT },
+    { MP_MILESTONE_DESCRIPTION, MP_CSV_DESCRIPTION },
+    { MP_MILESTONE_NOTES, MP_CSV_NOTES },
+    { MP_MILESTONE_LOCATION, MP_CSV_LOCATION },
+  };
+
+  if (MP_IS_TASK (record))
+    switch (field)
+      {
+      case MP_TASK_TITLE: return mp_csv_field_get_label (MP_CSV_TITLE);
+      case MP_TASK_OWNER: return C_("spreadsheet", "Owner");
+      case MP_TASK_DUE: return mp_csv_field_get_label (MP_CSV_DUE);
+      case MP_TASK_DONE: return mp_csv_field_get_label (MP_CSV_STATUS);
+      default: return fields[field].name;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (milestone); i++)
+    if (milestone[i].field == field)
+      return mp_csv_field_get_label (milestone[i].csv);
+  return fields[field].name;
+}
+
 /* Compares the fields @has of @incoming with @existing: an UPDATE step
  * with what differs, or NULL. */
 static Step *
@@ -1126,7 +1161,8 @@ diff (MpCsvImport *import,
         g_value_init (&e.value, G_VALUE_TYPE (b));
         g_value_copy (b, &e.value);
         g_array_append_val (step->edits, e);
-        g_string_append_printf (text, "%s%s: %s → %s", text->len ? "; " : "", fields[f].name, was, now);
+        g_string_append_printf (text, "%s%s: %s → %s", text->len ? "; " : "", change_label (existing, f, fields), was,
+                                now);
       }
     }
   if (step != NULL)
