@@ -9,11 +9,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mp-baseline-dialog.h"
 #include "mp-calendar-view.h"
 #include "mp-export-dialog.h"
 #include "mp-share-dialog.h"
+#include "mp-file-kind.h"
 #include "mp-invite-dialog.h"
 #include "mp-merge-dialog.h"
 #include "mp-report-dialog.h"
@@ -39,6 +41,9 @@ struct _MpWindow
   guint                 loading;   /* loads running in a worker thread */
   gboolean              sample;    /* the document is the built-in sample */
   GHashTable           *pages_with_document; /* pages shown since the document came */
+  MpWindow             *opener;    /* weak: the window a plan was opened from, until it loads */
+  guint                 generation; /* counts documents: a load started before a newer one is dropped */
+  GFile                *loading_file;
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
@@ -226,6 +231,9 @@ mp_window_set_document (MpWindow   *self,
       mp_document_discard_recovery (self->document);
     }
   g_set_object (&self->document, document);
+  self->generation++;
+  if (document != NULL)
+    g_clear_weak_pointer (&self->opener);
   self->sample = FALSE;
   if (document != NULL)
     {
@@ -347,7 +355,22 @@ load_thread (GTask        *task,
   MpDocument *doc = mp_document_load (G_FILE (task_data), cancellable, &error);
 
   if (doc == NULL)
-    g_task_return_error (task, error);
+    {
+      /* Not a plan at all (an .ics export, some JSON): say what it is. */
+      g_autoptr(GFileInputStream) in = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ? NULL
+                                       : g_file_read (G_FILE (task_data), cancellable, NULL);
+      char head[1024];
+      gsize n = 0;
+
+      if (in != NULL && g_input_stream_read_all (G_INPUT_STREAM (in), head, sizeof head, &n, cancellable, NULL))
+        {
+          g_autofree char *name = g_file_get_basename (G_FILE (task_data));
+
+          g_object_set_data_full (G_OBJECT (task), "mp-file-kind",
+                                  mp_file_kind_describe (head, n, name), g_free);
+        }
+      g_task_return_error (task, error);
+    }
   else
     g_task_return_pointer (task, doc, g_object_unref);
 }
@@ -363,13 +386,26 @@ load_done (GObject      *source,
   g_autoptr(MpDocument) doc = g_task_propagate_pointer (G_TASK (result), &error);
 
   self->loading--;
+  if (self->loading == 0)
+    g_clear_object (&self->loading_file);
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "mp-generation")) != self->generation)
+    return; /* another plan came meanwhile (recovered work of this file) */
   if (doc == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *primary = g_strdup_printf (_("Could not open “%s”"), name);
+      const char *kind = g_object_get_data (G_OBJECT (result), "mp-file-kind");
+      g_autofree char *primary = kind ? g_strdup (kind) : g_strdup_printf (_("Could not open “%s”"), name);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      /* Opened from another window: the message goes there, and this
+       * window, which never showed anything, goes away. */
+      if (self->opener != NULL && self->document == NULL && self->loading == 0)
+        {
+          show_error (self->opener, primary, error->message);
+          gtk_window_destroy (GTK_WINDOW (self));
+          return;
+        }
       if (self->document == NULL)
         gtk_label_set_text (self->empty_label, primary);
       show_error (self, primary, error->message);
@@ -390,8 +426,39 @@ mp_window_load_file (MpWindow *self,
 
   task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "mp-generation", GUINT_TO_POINTER (self->generation));
+  g_set_object (&self->loading_file, file);
   self->loading++;
   g_task_run_in_thread (task, load_thread);
+}
+
+/* The language of the translation in use: its catalog's "Language:"
+ * header (no catalog, no header: the program's own English). */
+static char *
+translation_language (void)
+{
+  const char *header = g_dgettext (GETTEXT_PACKAGE, "");
+  const char *lang = header != NULL ? strstr (header, "Language: ") : NULL;
+
+  if (lang == NULL)
+    return NULL;
+  lang += strlen ("Language: ");
+  return g_strndup (lang, strcspn (lang, "_@.\n"));
+}
+
+char *
+mp_window_get_sample_resource (void)
+{
+  g_autofree char *lang = translation_language ();
+
+  if (lang != NULL && *lang != '\0')
+    {
+      g_autofree char *path = g_strdup_printf ("/com/example/MutualPlan/sample.%s.mplan", lang);
+
+      if (g_resources_get_info (path, 0, NULL, NULL, NULL))
+        return g_steal_pointer (&path);
+    }
+  return g_strdup ("/com/example/MutualPlan/sample.en.mplan");
 }
 
 void
@@ -401,11 +468,12 @@ mp_window_load_sample (MpWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(MpPlan) plan = NULL;
   g_autoptr(MpDocument) doc = NULL;
+  g_autofree char *path = mp_window_get_sample_resource ();
+  g_autofree char *name = g_path_get_basename (path);
 
-  bytes = g_resources_lookup_data ("/com/example/MutualPlan/sample.mplan", 0, &error);
+  bytes = g_resources_lookup_data (path, 0, &error);
   g_assert_no_error (error); /* compiled into the program */
-  plan = mp_plan_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 "sample.mplan", &error);
+  plan = mp_plan_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), name, &error);
   if (plan == NULL)
     {
       show_error (self, _("Could not open the sample plan"), error->message);
@@ -427,15 +495,38 @@ window_for_plan (MpWindow *self)
   if (mp_window_is_disposable (self))
     return self;
   target = mp_window_new (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  g_set_weak_pointer (&target->opener, self);
   gtk_window_present (GTK_WINDOW (target));
   return target;
+}
+
+void
+mp_window_open_file (MpWindow *self,
+                     GFile    *file)
+{
+  g_return_if_fail (MP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  mp_window_load_file (window_for_plan (self), file);
 }
 
 static void
 open_file (MpWindow *self,
            GFile    *file)
 {
-  mp_window_load_file (window_for_plan (self), file);
+  mp_window_open_file (self, file);
+}
+
+gboolean
+mp_window_shows_file (MpWindow *self,
+                      GFile    *file)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->document != NULL && mp_document_get_file (self->document) != NULL)
+    return g_file_equal (mp_document_get_file (self->document), file);
+  return self->loading_file != NULL && g_file_equal (self->loading_file, file);
 }
 
 /* ---- actions ---- */
@@ -991,7 +1082,9 @@ rebuild_recent_menu (MpWindow *self)
       GtkRecentInfo *info = l->data;
       g_autoptr(GMenuItem) item = NULL;
 
-      if (!gtk_recent_info_has_application (info, "mutualplan") || !gtk_recent_info_exists (info))
+      /* Plans only: the file chooser also records what was exported
+       * (calendars, reports) under this program's name. */
+      if (!gtk_recent_info_has_group (info, "mutualplan") || !gtk_recent_info_exists (info))
         continue;
       item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
       g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
@@ -1047,6 +1140,8 @@ mp_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pages_with_document, g_hash_table_unref);
+  g_clear_object (&self->loading_file);
+  g_clear_weak_pointer (&self->opener);
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
 }
 

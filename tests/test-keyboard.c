@@ -343,9 +343,15 @@ focus_window (MpWindow *window)
   xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", xid, NULL });
 }
 
+static MpWindow *keys_window;
+
+/* Real key presses into the window, which gets the X focus first (other
+ * programs on the display may have taken it). */
 static void
 press (const char *keys)
 {
+  if (keys_window != NULL)
+    focus_window (keys_window);
   xdotool ((const char *[]) { "xdotool", "key", "--clearmodifiers", keys, NULL });
 }
 
@@ -371,6 +377,7 @@ test_keys (void)
   window = open_window ();
   pages = GTK_STACK (find_page_stack (window));
   sidebar = mp_test_find_widget (GTK_WIDGET (window), GTK_TYPE_STACK_SIDEBAR);
+  keys_window = window;
   focus_window (window);
   mp_test_spin_frames (10);
 
@@ -420,6 +427,7 @@ test_keys (void)
   MP_TEST_SPIN_UNTIL (mp_window_get_shortcuts_window (window) != NULL &&
                       gtk_widget_get_visible (GTK_WIDGET (mp_window_get_shortcuts_window (window))));
 
+  keys_window = NULL;
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
