@@ -128,6 +128,24 @@ if ok(r.returncode == 0, "template-en: an English template with m/d/yyyy imports
                                                               "Pen test report, SOC 2"),
                ("Signature", "2027-05-14", "planned", None)], "template-en: values", got)
 
+# Excel's "sep=;" line, m/d/yy, a type column in German, a task under the
+# milestone above it, a column "Verantwortlich" holding sides ("Zuständig")
+# next to one holding people.
+target = os.path.join(tmp, "excel-sep.mplan")
+r = run("--import-csv=" + os.path.join(data, "csv", "excel-sep.csv"), target)
+if ok(r.returncode == 0 and b"3 added" in r.stdout, "excel-sep: imports", r.stdout, r.stderr):
+    got = milestones(target)
+    ok([(m[1], m[6], m[2], m[3], m[4], [(t[1], t[3], t[2]) for t in m[12]]) for m in got] ==
+       [("Pilot", "2027-04-01", "customer", None, "Kim Kunde", [("Testdaten liefern", "2027-03-25", "Kim Kunde")]),
+        ("Schulung", "2027-04-05", "seller", "Sam Seller", None, [])],
+       "excel-sep: sides, owners by side, the task under its milestone", got)
+
+# Wrong usage exits 2 and writes nothing.
+for args in (["--export-html="], ["--export-csv=x.csv", "--csv-headers=french"], ["--export-html=a", "--export-csv=b"],
+             ["--import-csv=-"], ["--csv-headers=localized"], ["--import-csv=in.csv"]):
+    r = run(*args, os.path.join(data, "valid", "minimal.mplan")) if args[0] != "--import-csv=in.csv" else run(*args)
+    ok(r.returncode == 2 and r.stderr, "wrong usage %s exits 2 with a message" % " ".join(args), r.returncode, r.stderr)
+
 # Bad rows: refused with row and column, nothing written.
 target = os.path.join(tmp, "bad.mplan")
 r = run("--import-csv=" + os.path.join(data, "csv", "bad-rows.csv"), target)

@@ -293,6 +293,17 @@ mp_csv_table_parse (const char  *data,
       return NULL;
     }
   table->separator = guess_separator (text, end);
+  /* Excel's hint line "sep=;" names the separator and is no row. */
+  if (end - text >= 5 && g_ascii_strncasecmp (text, "sep=", 4) == 0 &&
+      (end - text == 5 || text[5] == '\r' || text[5] == '\n'))
+    {
+      table->separator = text[4];
+      text += 5;
+      if (text < end && *text == '\r')
+        text++;
+      if (text < end && *text == '\n')
+        text++;
+    }
 
   fields = g_ptr_array_new_with_free_func (g_free);
   for (const char *p = text; p < end; p++)
@@ -593,7 +604,7 @@ parse_date (const char *text,
     return TRUE;
   if (sscanf (text, "%d%c%d%c%d%c", &a, &s1, &b, &s2, &c, &rest) != 5 || s1 != s2)
     return FALSE;
-  if (s1 == '.' && c < 100)
+  if ((s1 == '.' || s1 == '/') && c >= 0 && c < 100)
     c += 2000;
   if (s1 == '.' || s1 == '/')
     {
@@ -925,8 +936,10 @@ fill_milestone (Row         *r,
     {
       MpParticipant *p = find_person (r->import, get (r, MP_CSV_OWNER));
 
+      /* Someone new is on the side that delivers (the seller's when both do). */
       if (p == NULL)
-        p = person (r, MP_CSV_OWNER, MP_SIDE_SELLER, FALSE);
+        p = person (r, MP_CSV_OWNER, party_given && party == MP_PARTY_CUSTOMER ? MP_SIDE_CUSTOMER : MP_SIDE_SELLER,
+                    FALSE);
       if (p != NULL && mp_participant_get_side (p) == MP_SIDE_CUSTOMER && customer == NULL)
         customer = p;
       else if (p != NULL && seller == NULL)
@@ -1178,6 +1191,7 @@ mp_csv_import_prepare (MpPlan           *plan,
 {
   g_autoptr(MpCsvImport) import = g_new0 (MpCsvImport, 1);
   g_autoptr(GPtrArray) new_milestones = g_ptr_array_new ();
+  MpMilestone *last_milestone = NULL;
   int column[MP_CSV_N_FIELDS];
   GStrv header;
 
@@ -1259,6 +1273,7 @@ mp_csv_import_prepare (MpPlan           *plan,
             row_error (&r, MP_CSV_ID, _("the milestone “%s” is in the file twice"), title);
           else if (existing == NULL && !has[MP_MILESTONE_DUE] && !r.bad)
             row_error (&r, MP_CSV_DUE, _("“%s” has no due date; a milestone needs one"), title);
+          last_milestone = r.bad ? NULL : existing != NULL ? existing : incoming;
           if (!r.bad && existing != NULL)
             {
               Step *s = diff (import, MP_RECORD (existing), MP_RECORD (incoming), has, MP_MILESTONE_N_FIELDS,
@@ -1302,8 +1317,9 @@ mp_csv_import_prepare (MpPlan           *plan,
           gboolean has[MP_TASK_N_FIELDS] = { FALSE };
           MpTask *existing = NULL;
 
-          if (parent == NULL && new_milestones->len > 0 && !*get (&r, MP_CSV_PARENT))
-            parent = g_ptr_array_index (new_milestones, new_milestones->len - 1);
+          /* Without a milestone id, a task belongs to the milestone above it. */
+          if (parent == NULL && !*get (&r, MP_CSV_PARENT))
+            parent = last_milestone;
           if (parent == NULL)
             row_error (&r, MP_CSV_PARENT, _("the task “%s” belongs to no milestone of the plan"), title);
           mp_task_set_title (incoming, title);
