@@ -386,8 +386,8 @@ select_all_clicked (MpInviteDialog *self)
 
 /* ---- the folder ---- */
 
-static GFile *
-make_default_folder (MpPlan *plan)
+GFile *
+mp_invite_dialog_default_folder (MpPlan *plan)
 {
   const char *docs = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   g_autofree char *stem = mp_dialog_file_name_for (mp_plan_get_title (plan), _("Plan"), "");
@@ -887,7 +887,7 @@ mp_invite_dialog_present (GtkWindow  *parent,
   self = g_object_new (MP_TYPE_INVITE_DIALOG, NULL);
   self->document = g_object_ref (doc);
   self->plan = g_object_ref (mp_document_get_plan (doc));
-  self->default_folder = make_default_folder (self->plan);
+  self->default_folder = mp_invite_dialog_default_folder (self->plan);
   mp_dialog_init_window (GTK_WINDOW (self), parent, _("Send Invitations"), 720, 640);
   mp_dialog_add_header (GTK_WINDOW (self), _("_Cancel"), self->send_button);
   update_folder_label (self);

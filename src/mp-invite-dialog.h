@@ -47,6 +47,10 @@ void            mp_invite_dialog_set_selected      (MpInviteDialog     *self,
 void            mp_invite_dialog_set_compose_flags (MpInviteDialog     *self,
                                                     MpMailComposeFlags  flags);
 
+/* The folder invitation files go to when the user chose none: a folder
+ * per plan in Documents/MutualPlan Invitations (else in the home folder). */
+GFile          *mp_invite_dialog_default_folder    (MpPlan             *plan);
+
 /* What the Send button does. */
 void            mp_invite_dialog_send              (MpInviteDialog     *self);
 

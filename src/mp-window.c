@@ -17,6 +17,7 @@
 #include "mp-share-dialog.h"
 #include "mp-file-kind.h"
 #include "mp-invite-dialog.h"
+#include "mp-reply-dialog.h"
 #include "mp-merge-dialog.h"
 #include "mp-report-dialog.h"
 #include "mp-template-dialog.h"
@@ -111,6 +112,7 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-preview", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-invitations", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-replies", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.status-report", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-baseline", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-baseline", has);
@@ -812,6 +814,8 @@ dialog_activated (GtkWidget  *widget,
     mp_export_dialog_present (GTK_WINDOW (self), self->document);
   else if (g_str_equal (action_name, "win.send-invitations"))
     mp_invite_dialog_present (GTK_WINDOW (self), self->document);
+  else if (g_str_equal (action_name, "win.import-replies"))
+    mp_reply_dialog_present (GTK_WINDOW (self), self->document, NULL, 0);
   else if (g_str_equal (action_name, "win.status-report"))
     mp_report_dialog_present (GTK_WINDOW (self), self->document);
   else if (g_str_equal (action_name, "win.save-baseline"))
@@ -1102,9 +1106,16 @@ on_drop (GtkDropTarget *target,
          MpWindow      *self)
 {
   GSList *files = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) replies = g_ptr_array_new ();
 
+  /* Calendar replies (.ics, .eml) go into the open plan; plans open. */
   for (GSList *l = files; l; l = l->next)
-    open_file (self, G_FILE (l->data));
+    if (self->document != NULL && mp_reply_dialog_is_reply_file (G_FILE (l->data)))
+      g_ptr_array_add (replies, l->data);
+    else
+      open_file (self, G_FILE (l->data));
+  if (replies->len > 0)
+    mp_reply_dialog_present (GTK_WINDOW (self), self->document, (GFile * const *) replies->pdata, replies->len);
   return files != NULL;
 }
 
@@ -1179,6 +1190,7 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-from-template", NULL, new_from_template_activated);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.send-invitations", NULL, dialog_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-replies", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.status-report", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.save-baseline", NULL, dialog_activated);
   gtk_widget_class_install_action (widget_class, "win.compare-baseline", NULL, dialog_activated);

@@ -1910,7 +1910,8 @@ mp_ical_build_invitations (MpPlan              *plan,
       return NULL;
     }
   ctx_init (&ctx, plan, options);
-  today = date_in_zone (ctx.now, ctx.gtz);
+  /* Tests fix the day (options->now, MUTUALPLAN_TODAY). */
+  today = options->now ? date_in_zone (ctx.now, ctx.gtz) : mp_date_today ();
   if (ctx.organizer_email == NULL)
     {
       g_set_error (error, MP_ERROR, MP_ERROR_NO_EMAIL, "%s",
