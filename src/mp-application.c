@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "mp-application.h"
+#include "mp-label-guard.h"
 #include "mp-cli.h"
 #include "mp-document.h"
 #include "mp-shortcuts.h"
@@ -346,6 +347,8 @@ mp_application_startup (GApplication *app)
   /* GTK 4.8 without libadwaita does not follow the desktop's dark and
    * high-contrast settings by itself. */
   mp_style_follow_desktop ();
+  /* Text from a plan file never sizes a window past what X accepts. */
+  mp_label_guard_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), actions, G_N_ELEMENTS (actions), app);
   mp_shortcuts_set_app_accels (GTK_APPLICATION (app));

@@ -13,6 +13,7 @@
 
 #include "mp-baseline-dialog.h"
 #include "mp-calendar-view.h"
+#include "mp-display.h"
 #include "mp-export-dialog.h"
 #include "mp-share-dialog.h"
 #include "mp-file-kind.h"
@@ -30,6 +31,9 @@
 #include "mp-print-operation.h"
 #include "mp-shortcuts.h"
 #include "mp-window.h"
+
+/* A plan title in the header bar and the window title, at most. */
+#define MP_WINDOW_TITLE_MAX_CHARS 200
 
 struct _MpWindow
 {
@@ -79,6 +83,7 @@ update_title (MpWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
 
   if (self->document == NULL)
     {
@@ -92,10 +97,12 @@ update_title (MpWindow *self)
          : mp_document_get_display_name (self->document);
   /* The modified mark, as in GNOME Text Editor: a bullet before the name. */
   subtitle = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
-  gtk_label_set_text (self->title_label, mp_plan_get_title (plan));
+  /* Shortened and isolated (mp-display.h): a plan's title is anyone's text. */
+  shown = mp_display_text (mp_plan_get_title (plan), MP_WINDOW_TITLE_MAX_CHARS);
+  gtk_label_set_text (self->title_label, shown);
   gtk_label_set_text (self->subtitle_label, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
-  title = g_strdup_printf ("%s%s – %s", modified ? "• " : "", name, mp_plan_get_title (plan));
+  title = g_strdup_printf ("%s%s – %s", modified ? "• " : "", name, shown);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
