@@ -7,10 +7,12 @@
 #include "mp-share-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "mp-csv.h"
 #include "mp-dialog-util.h"
 #include "mp-html.h"
+#include "mp-window.h"
 
 /* ---- the exports ---- */
 
@@ -116,14 +118,24 @@ mp_share_export_csv (GtkWindow  *parent,
 typedef struct {
   GtkWindow   *window;
   MpDocument  *document;
+  MpDocument  *new_plan;  /* "Into a new plan": the plan it makes, else NULL */
+  char        *new_title;
   MpCsvTable  *table;
   MpCsvField  *mapping;
   MpCsvImport *import;
   GtkWidget   *summary;
   GtkWidget   *preview;  /* GtkBox of labels */
   GtkWidget   *import_button;
+  GtkWidget   *new_plan_check;
   GPtrArray   *drops;    /* GtkDropDown per column */
 } ImportDialog;
+
+/* Where the rows go: the open plan, or the new one. */
+static MpDocument *
+target (ImportDialog *d)
+{
+  return d->new_plan != NULL ? d->new_plan : d->document;
+}
 
 static void
 import_dialog_free (gpointer data)
@@ -131,6 +143,8 @@ import_dialog_free (gpointer data)
   ImportDialog *d = data;
 
   g_clear_object (&d->document);
+  g_clear_object (&d->new_plan);
+  g_free (d->new_title);
   mp_csv_table_free (d->table);
   g_free (d->mapping);
   mp_csv_import_free (d->import);
@@ -173,7 +187,7 @@ update_preview (ImportDialog *d)
 
   g_clear_pointer (&d->import, mp_csv_import_free);
   clear_box (d->preview);
-  d->import = mp_csv_import_prepare (mp_document_get_plan (d->document), d->table, d->mapping, &error);
+  d->import = mp_csv_import_prepare (mp_document_get_plan (target (d)), d->table, d->mapping, &error);
   if (d->import == NULL)
     {
       gtk_label_set_text (GTK_LABEL (d->summary), error->message);
@@ -241,10 +255,38 @@ mapping_changed (GtkDropDown  *drop,
 }
 
 static void
+new_plan_toggled (GtkCheckButton *check,
+                  ImportDialog   *d)
+{
+  g_clear_object (&d->new_plan);
+  if (gtk_check_button_get_active (check))
+    {
+      g_autoptr(MpPlan) plan = mp_plan_new ();
+      g_autofree char *id = mp_record_new_id (NULL);
+      g_autofree char *zone = mp_timezone_get_local ();
+
+      mp_record_mark_new (MP_RECORD (plan));
+      mp_plan_set_id (plan, id);
+      mp_plan_set_title (plan, d->new_title);
+      mp_plan_set_timezone (plan, zone);
+      mp_plan_set_start (plan, mp_date_today ());
+      d->new_plan = mp_document_new (plan, NULL);
+    }
+  update_preview (d);
+}
+
+static void
 import_clicked (GtkButton    *button,
                 ImportDialog *d)
 {
-  mp_csv_import_apply (d->import, d->document);
+  GtkWindow *parent = gtk_window_get_transient_for (d->window);
+
+  mp_csv_import_apply (d->import, target (d));
+  if (d->new_plan != NULL)
+    {
+      if (MP_IS_WINDOW (parent))
+        mp_window_open_document (MP_WINDOW (parent), d->new_plan);
+    }
   gtk_window_destroy (d->window);
 }
 
@@ -280,6 +322,9 @@ mp_csv_import_dialog_new (GtkWindow  *parent,
   gtk_widget_set_name (GTK_WIDGET (d->window), "csv-import-dialog");
 
   title = g_strdup_printf (_("Import “%s”"), base);
+  d->new_title = g_strdup (base);
+  if (strrchr (d->new_title, '.') != NULL && strrchr (d->new_title, '.') != d->new_title)
+    *strrchr (d->new_title, '.') = '\0';
   mp_dialog_init_window (d->window, parent, title, 760, 640);
   d->import_button = gtk_button_new_with_mnemonic (_("_Import"));
   mp_dialog_set_accessible_label (d->import_button, _("Import"));
@@ -346,6 +391,10 @@ mp_csv_import_dialog_new (GtkWindow  *parent,
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroll), 240);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroll), grid);
   gtk_box_append (GTK_BOX (box), scroll);
+
+  d->new_plan_check = gtk_check_button_new_with_mnemonic (_("Into a _new plan (else into this one)"));
+  g_signal_connect (d->new_plan_check, "toggled", G_CALLBACK (new_plan_toggled), d);
+  gtk_box_append (GTK_BOX (box), d->new_plan_check);
 
   gtk_box_append (GTK_BOX (box), mp_dialog_heading (_("Preview")));
   d->summary = gtk_label_new (NULL);

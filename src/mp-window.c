@@ -129,6 +129,9 @@ update_actions (MpWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-html", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.merge-copy", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.send-plan", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.revert",
                                  has && mp_document_get_file (self->document) != NULL &&
                                  mp_document_get_modified (self->document));
@@ -507,6 +510,20 @@ window_for_plan (MpWindow *self)
   g_set_weak_pointer (&target->opener, self);
   gtk_window_present (GTK_WINDOW (target));
   return target;
+}
+
+void
+mp_window_open_document (MpWindow   *self,
+                         MpDocument *document)
+{
+  MpWindow *target;
+
+  g_return_if_fail (MP_IS_WINDOW (self));
+  g_return_if_fail (MP_IS_DOCUMENT (document));
+
+  target = window_for_plan (self);
+  mp_window_set_document (target, document);
+  mp_window_show_page (target, "milestones");
 }
 
 void

@@ -31,6 +31,10 @@ GFile      *mp_window_get_file     (MpWindow      *self);
  * an unmodified plan that has no file (the sample). Opening a file
  * reuses such a window. */
 gboolean    mp_window_is_disposable (MpWindow     *self);
+/* Shows @document (a plan made by an import…) in this window when it shows
+ * nothing that could be lost, else in a new one, on the Milestones page. */
+void        mp_window_open_document (MpWindow     *self,
+                                     MpDocument   *document);
 /* Opens @file from this window: in it when it shows nothing that could be
  * lost, else in a new window; when it is not a plan, this window says so. */
 void        mp_window_open_file    (MpWindow      *self,

@@ -21,6 +21,7 @@
 #include "mp-csv.h"
 #include "mp-model.h"
 #include "mp-share-dialog.h"
+#include "mp-window.h"
 #include "mp-test-widgets.h"
 
 static GFile *
@@ -186,6 +187,51 @@ test_update (void)
   g_unlink (path);
 }
 
+/* "Into a new plan": the open plan stays as it was, a window shows the new one. */
+static void
+test_new_plan (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("minimal.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_milestones (plan)));
+  MpWindow *window = mp_window_new (NULL);
+  g_autoptr(GFile) file = csv_fixture ("vorlage-de-utf8.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) labels = g_string_new (NULL);
+  GtkWindow *dialog;
+  GtkWidget *check;
+  MpWindow *opened = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  mp_window_set_document (window, doc);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = mp_csv_import_dialog_new (GTK_WINDOW (window), doc, file, &error);
+  g_assert_no_error (error);
+  gtk_window_present (dialog);
+  MP_TEST_SPIN_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  check = mp_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (check);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  mp_test_collect_labels (GTK_WIDGET (dialog), FALSE, labels);
+  g_assert_nonnull (strstr (labels->str, "4 milestones and tasks added, 0 changed."));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+  mp_test_spin_frames (3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_milestones (plan))), ==, before);
+  g_assert_false (mp_document_get_modified (doc));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (MP_IS_WINDOW (w) && MP_WINDOW (w) != window)
+        opened = MP_WINDOW (w);
+    }
+  g_assert_nonnull (opened);
+  g_assert_cmpstr (mp_plan_get_title (mp_window_get_plan (opened)), ==, "vorlage-de-utf8");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_milestones (mp_window_get_plan (opened)))), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (opened));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Both dialogs as PNG, in whatever language the environment asks for. */
 static void
 test_screenshots (void)
@@ -232,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/share/import-template", test_import_template);
   g_test_add_func ("/share/bad-rows", test_bad_rows);
   g_test_add_func ("/share/update", test_update);
+  g_test_add_func ("/share/new-plan", test_new_plan);
   g_test_add_func ("/share/screenshots", test_screenshots);
   return g_test_run ();
 }
