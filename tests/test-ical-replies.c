@@ -82,6 +82,7 @@ n_children (GtkWidget *box)
 static void
 test_import (void)
 {
+  gboolean english = g_str_equal (_("Answers read"), "Answers read");
   g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
   MpPlan *plan = mp_document_get_plan (doc);
   MpMilestone *legal = mp_plan_find_milestone (plan, "m-legal");
@@ -108,12 +109,16 @@ test_import (void)
   proposals = find_named (GTK_WIDGET (dialog), "proposals");
   MP_TEST_SPIN_UNTIL (n_children (results) == 2);
   text = labels_of (results);
-  g_assert_nonnull (strstr (text, "Lena Ortiz declined “Security review”: ‘Our CISO must sign off first’"));
-  g_assert_nonnull (strstr (text, "Sue Kim proposes 9 Apr 2027 for “Legal review of MSA”: ‘Our outside counsel is only free from 9 April.’"));
+  /* The words are checked in English; other languages only render. */
+  if (english)
+    {
+      g_assert_nonnull (strstr (text, "Lena Ortiz declined “Security review”: ‘Our CISO must sign off first’"));
+      g_assert_nonnull (strstr (text, "Sue Kim proposes 9 Apr 2027 for “Legal review of MSA”: ‘Our outside counsel is only free from 9 April.’"));
+    }
   /* No internal ids in what the user reads. */
   g_assert_null (strstr (text, "m-legal"));
   g_assert_cmpuint (n_children (proposals), ==, 1);
-  g_assert_cmpstr (mp_document_get_undo_label (doc), ==, "Import Replies");
+  g_assert_cmpstr (mp_document_get_undo_label (doc), ==, _("Import Replies"));
   mp_test_spin_frames (5);
   mp_test_screenshot (GTK_WIDGET (dialog), "MP_SCREENSHOT_DIR", "import-replies.png");
 
@@ -124,7 +129,7 @@ test_import (void)
       g_autoptr(MpProblem) p = g_list_model_get_item (G_LIST_MODEL (problems), i);
 
       declined_problem |= mp_problem_get_kind (p) == MP_PROBLEM_DECLINED &&
-                          g_str_equal (mp_problem_get_message (p), "Lena Ortiz declined “Security review”: ‘Our CISO must sign off first’");
+                          (!english || g_str_equal (mp_problem_get_message (p), "Lena Ortiz declined “Security review”: ‘Our CISO must sign off first’"));
     }
   g_assert_true (declined_problem);
 
@@ -133,7 +138,7 @@ test_import (void)
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (mp_milestone_get_due (legal), ==, mp_date_from_ymd (2027, 4, 9));
-  g_assert_cmpstr (mp_document_get_undo_label (doc), ==, "Accept Proposal");
+  g_assert_cmpstr (mp_document_get_undo_label (doc), ==, _("Accept Proposal"));
   g_assert_true (mp_ical_event_is_outdated (plan, MP_RECORD (legal)));
   MP_TEST_SPIN_UNTIL (n_children (proposals) == 0);
   mp_document_undo (doc);
@@ -187,9 +192,9 @@ test_invite_past (void)
   g_assert_true (mp_invite_dialog_get_selected (dialog, "mt-1"));
   g_assert_nonnull (find_named (GTK_WIDGET (dialog), "already-happened"));
   send = find_named (GTK_WIDGET (dialog), "send");
-  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (send)), ==, "_Save Invitations");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (send)), ==, _("_Save Invitations"));
   text = labels_of (GTK_WIDGET (dialog));
-  g_assert_nonnull (strstr (text, "Already happened"));
+  g_assert_nonnull (strstr (text, _("Already happened")));
   g_assert_null (strstr (text, "(m-"));
   /* Every week, and its dates, in the meeting's mail. */
   mp_test_spin_frames (5);
