@@ -385,11 +385,23 @@ on_selection_items_changed (GListModel *model,
   mp_timeline_schedule_sync (self, DIRTY_EXPANDED | DIRTY_SELECTION);
 }
 
+/* The list's milestones, after its search and filter: the timeline lays
+ * out the same ones, so row n is the same milestone or task in both. */
+static void
+follow_list_milestones (MpTimeline *self)
+{
+  GtkTreeListModel *tree = list_tree (self);
+
+  if (self->layout != NULL)
+    mp_timeline_layout_set_milestones (self->layout, tree ? gtk_tree_list_model_get_model (tree) : NULL);
+}
+
 static void
 on_selection_model_notify (GtkSingleSelection *selection,
                            GParamSpec         *pspec,
                            MpTimeline         *self)
 {
+  follow_list_milestones (self);
   mp_timeline_schedule_sync (self, DIRTY_EXPANDED | DIRTY_SELECTION);
   mp_timeline_on_selection_changed (selection, NULL, self);
 }
@@ -646,6 +658,7 @@ mp_timeline_set_selection (MpTimeline         *self,
       g_signal_connect (selection, "notify::selected", G_CALLBACK (mp_timeline_on_selection_changed), self);
       g_signal_connect (selection, "notify::model", G_CALLBACK (on_selection_model_notify), self);
       g_signal_connect (selection, "items-changed", G_CALLBACK (on_selection_items_changed), self);
+      follow_list_milestones (self);
       mp_timeline_schedule_sync (self, DIRTY_EXPANDED | DIRTY_SELECTION);
       mp_timeline_do_sync (self, TRUE);
       mp_timeline_on_selection_changed (selection, NULL, self);
@@ -736,6 +749,7 @@ mp_timeline_set_document (MpTimeline *self,
       self->document = g_object_ref (document);
       self->plan = g_object_ref (mp_document_get_plan (document));
       self->layout = mp_timeline_layout_new (self->plan);
+      follow_list_milestones (self);
       g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
       g_signal_connect (mp_plan_get_milestones (self->plan), "items-changed",
                         G_CALLBACK (on_plan_items_changed), self);

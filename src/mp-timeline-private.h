@@ -43,6 +43,8 @@ GtkWidget  *mp_timeline_get_shift_dialog  (MpTimeline      *self);
 GtkPopover *mp_timeline_get_info_popover  (MpTimeline      *self);
 /* The description given to assistive technologies (the selection). */
 const char *mp_timeline_get_accessible_description (MpTimeline *self);
+/* The rows as the chart lays them out. */
+MpTimelineLayout *mp_timeline_get_layout  (MpTimeline      *self);
 
 /* ---- shared by mp-timeline.c (the chart widget), mp-timeline-follow.c
  * (following the list) and mp-timeline-drag.c (drags and the shift dialog) ---- */

@@ -691,6 +691,14 @@ mp_timeline_get_palette_kind (MpTimeline *self)
   return self->palette_kind;
 }
 
+MpTimelineLayout *
+mp_timeline_get_layout (MpTimeline *self)
+{
+  g_return_val_if_fail (MP_IS_TIMELINE (self), NULL);
+  mp_timeline_do_sync (self, TRUE);
+  return self->layout;
+}
+
 const MpTimelineView *
 mp_timeline_get_view (MpTimeline *self)
 {

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "mp-document.h"
+#include "mp-milestone-filter.h"
 #include "mp-milestones-view.h"
 #include "mp-model.h"
 #include "mp-plan-generator.h"
@@ -1084,6 +1085,78 @@ test_large_plan (void)
   mp_test_spin_frames (1);
 }
 
+/* The timeline follows the list's search and filter, and a task selected
+ * in the list highlights the task's own row. */
+static void
+test_follows_filter (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
+  GtkWidget *window = gtk_window_new ();
+  MpMilestonesView *list = MP_MILESTONES_VIEW (mp_milestones_view_new ());
+  MpTimeline *tl = NULL;
+  MpMilestoneFilter *filter;
+  const MpTimelineView *v;
+  GListModel *rows;
+  guint n_all;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (list));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  mp_milestones_view_set_document (list, doc);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_spin_frames (10);
+  /* The page's own timeline. */
+  tl = MP_TIMELINE (mp_test_find_widget (GTK_WIDGET (list), MP_TYPE_TIMELINE));
+  g_assert_nonnull (tl);
+  v = mp_timeline_get_view (tl);
+  rows = G_LIST_MODEL (mp_milestones_view_get_selection (list));
+  n_all = g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_milestones (mp_document_get_plan (doc))));
+
+  /* A task row: its own row is highlighted, not its milestone's. */
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (!MP_IS_TASK (item))
+        continue;
+      gtk_single_selection_set_selected (mp_milestones_view_get_selection (list), i);
+      mp_test_spin_frames (2);
+      g_assert_cmpint (v->selected, >=, 0);
+      g_assert_cmpint (v->selected_task, >=, 0);
+      g_assert_cmpint (mp_timeline_layout_get_row (mp_timeline_get_layout (tl), i)->kind, ==, MP_TIMELINE_ROW_TASK);
+      break;
+    }
+  /* A milestone row: no task. */
+  gtk_single_selection_set_selected (mp_milestones_view_get_selection (list), 0);
+  mp_test_spin_frames (2);
+  g_assert_cmpint (v->selected, ==, 0);
+  g_assert_cmpint (v->selected_task, ==, -1);
+
+  /* The search leaves fewer milestones: the timeline lays out the same
+   * ones, row for row. */
+  filter = mp_milestones_view_get_filter (list);
+  mp_milestone_filter_set_text (filter, "demo");
+  mp_test_spin_frames (5);
+  g_assert_cmpuint (mp_milestone_filter_get_n_shown (filter), <, n_all);
+  g_assert_cmpuint (mp_milestone_filter_get_n_shown (filter), >=, 1);
+  g_assert_cmpuint (mp_timeline_layout_get_n_milestones (mp_timeline_get_layout (tl)), ==,
+                    mp_milestone_filter_get_n_shown (filter));
+  g_assert_cmpuint (mp_timeline_layout_get_n_rows (mp_timeline_get_layout (tl)), ==, g_list_model_get_n_items (rows));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      gtk_single_selection_set_selected (mp_milestones_view_get_selection (list), i);
+      mp_test_spin_frames (1);
+      if (MP_IS_MILESTONE (item))
+        g_assert_true (mp_timeline_get_selected (tl) == MP_MILESTONE (item));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  mp_test_spin_frames (1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1109,6 +1182,7 @@ main (int   argc,
   g_test_add_func ("/timeline-widget/palette", test_palette);
   g_test_add_func ("/timeline-widget/model-changes", test_model_changes);
   g_test_add_func ("/timeline-widget/with-milestones-view", test_with_milestones_view);
+  g_test_add_func ("/timeline-widget/follows-filter", test_follows_filter);
   g_test_add_func ("/timeline-widget/large-plan", test_large_plan);
   g_test_add_func ("/timeline-widget/screenshots", test_screenshots);
   g_test_add_func ("/timeline-widget/screenshots-states", test_screenshots_states);

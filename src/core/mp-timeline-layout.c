@@ -13,7 +13,7 @@ struct _MpTimelineLayout
   GObject     parent_instance;
 
   MpPlan     *plan;
-  GListStore *store;            /* the plan's milestones */
+  GListModel *store;            /* the milestones shown: the plan's, or a filtered list of them */
   gulong      items_changed_id;
   GListStore *blackout_store;
   gulong      blackouts_changed_id;
@@ -171,12 +171,12 @@ mp_timeline_layout_rebuild (MpTimelineLayout *self)
   widen (self, mp_plan_get_start (self->plan));
   widen (self, mp_plan_get_target (self->plan));
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  n = g_list_model_get_n_items (self->store);
   by_id = g_hash_table_new (g_str_hash, g_str_equal);
   still_there = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < n; i++)
     {
-      MpMilestone *m = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      MpMilestone *m = g_list_model_get_item (self->store, i);
       const char *id = mp_milestone_get_id (m);
 
       g_ptr_array_add (self->milestones, m); /* takes the reference */
@@ -340,6 +340,25 @@ mp_timeline_layout_init (MpTimelineLayout *self)
   self->baseline_due = g_array_new (FALSE, FALSE, sizeof (MpDate));
 }
 
+/* The milestones to lay out: @milestones (a filtered list of the plan's,
+ * in plan order), or the plan's own with NULL. */
+void
+mp_timeline_layout_set_milestones (MpTimelineLayout *self,
+                                   GListModel       *milestones)
+{
+  g_return_if_fail (MP_IS_TIMELINE_LAYOUT (self));
+  g_return_if_fail (milestones == NULL || G_IS_LIST_MODEL (milestones));
+
+  if (milestones == NULL)
+    milestones = G_LIST_MODEL (mp_plan_get_milestones (self->plan));
+  if (milestones == self->store)
+    return;
+  g_clear_signal_handler (&self->items_changed_id, self->store);
+  g_set_object (&self->store, milestones);
+  self->items_changed_id = g_signal_connect (self->store, "items-changed", G_CALLBACK (on_items_changed), self);
+  mp_timeline_layout_rebuild (self);
+}
+
 MpTimelineLayout *
 mp_timeline_layout_new (MpPlan *plan)
 {
@@ -349,7 +368,7 @@ mp_timeline_layout_new (MpPlan *plan)
 
   self = g_object_new (MP_TYPE_TIMELINE_LAYOUT, NULL);
   self->plan = g_object_ref (plan);
-  self->store = g_object_ref (mp_plan_get_milestones (plan));
+  self->store = g_object_ref (G_LIST_MODEL (mp_plan_get_milestones (plan)));
   self->items_changed_id = g_signal_connect (self->store, "items-changed",
                                              G_CALLBACK (on_items_changed), self);
   self->blackout_store = g_object_ref (mp_plan_get_blackouts (plan));

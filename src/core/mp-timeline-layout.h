@@ -31,7 +31,7 @@ typedef enum {
 
 typedef struct {
   MpTimelineRowKind kind;
-  guint             milestone; /* index in the plan's milestones */
+  guint             milestone; /* index in the laid out milestones (the plan's, or a filtered list) */
   int               task;      /* index in the milestone's tasks; -1 on a milestone row */
 } MpTimelineRow;
 
@@ -39,6 +39,10 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (MpTimelineLayout, mp_timeline_layout, MP, TIMELINE_LAYOUT, GObject)
 
 MpTimelineLayout    *mp_timeline_layout_new                (MpPlan           *plan);
+/* Lays out @milestones (the plan's, filtered, in plan order) instead of
+ * all of the plan's; NULL: all again. Rows then index this list. */
+void                 mp_timeline_layout_set_milestones     (MpTimelineLayout *self,
+                                                            GListModel       *milestones);
 MpPlan              *mp_timeline_layout_get_plan           (MpTimelineLayout *self);
 /* Reads the plan again: rows, dependencies, date range. Expanded
  * milestones stay expanded. */
