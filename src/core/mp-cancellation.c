@@ -14,6 +14,7 @@ G_DEFINE_FINAL_TYPE (MpCancellation, mp_cancellation, MP_TYPE_RECORD)
 static const MpField fields[] = {
   [MP_CANCELLATION_UID] = { "uid", MP_FIELD_STRING, MP_FIELD_REQUIRED | MP_FIELD_NEW, 0, 0, 0, NULL, MP_REF_NONE, "the event's iCalendar UID" },
   [MP_CANCELLATION_TITLE] = { "title", MP_FIELD_STRING, MP_FIELD_NEW, 0, 0, 0, NULL, MP_REF_NONE, "its title" },
+  [MP_CANCELLATION_START] = { "start", MP_FIELD_STRING, MP_FIELD_NEW, 0, 0, 0, NULL, MP_REF_NONE, "when it was: YYYY-MM-DD, or YYYY-MM-DDTHH:MM local" },
   [MP_CANCELLATION_SEQUENCE] = { "sequence", MP_FIELD_INT, MP_FIELD_REQUIRED | MP_FIELD_NEW, 0, 2147483647, 0, NULL, MP_REF_NONE, "the highest SEQUENCE sent" },
   [MP_CANCELLATION_SENT] = { "sent", MP_FIELD_CHILDREN, MP_FIELD_REQUIRED | MP_FIELD_NEW, 0, 0, 0, mp_sent_get_type, MP_REF_NONE, "what each attendee was sent" },
 };

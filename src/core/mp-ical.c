@@ -1357,6 +1357,18 @@ mp_ical_cancellation_for (MpPlan   *plan,
                         MP_IS_MILESTONE (event) ? mp_milestone_get_title (MP_MILESTONE (event))
                                                 : mp_meeting_get_title (MP_MEETING (event)));
   mp_record_set_int (MP_RECORD (c), MP_CANCELLATION_SEQUENCE, MAX (event_sequence (event), event_invited (event)));
+  if (MP_IS_MEETING (event))
+    mp_record_set_string (MP_RECORD (c), MP_CANCELLATION_START, mp_meeting_get_start (MP_MEETING (event)));
+  else
+    {
+      MpMilestone *m = MP_MILESTONE (event);
+      g_autofree char *day = mp_date_format (mp_milestone_get_due (m));
+      int t = mp_milestone_get_time (m);
+      g_autofree char *start = t == MP_TIME_NONE ? g_strdup (day)
+                                                 : g_strdup_printf ("%sT%02d:%02d", day, t / 60, t % 60);
+
+      mp_record_set_string (MP_RECORD (c), MP_CANCELLATION_START, start);
+    }
   store = mp_record_get_children (MP_RECORD (c), MP_CANCELLATION_SENT);
   for (guint i = 0; i < g_list_model_get_n_items (sent); i++)
     {
@@ -1642,6 +1654,22 @@ invitation_event (Ctx          *ctx,
   icalcomponent_add_property (ev, icalproperty_new_uid (inv->uid));
   icalcomponent_add_property (ev, icalproperty_new_dtstamp (utc_time (ctx->now)));
   icalcomponent_add_property (ev, icalproperty_new_summary (inv->summary));
+  {
+    /* When it was, so that every calendar finds and shows it. */
+    const char *start = mp_record_get_string (event, MP_CANCELLATION_START);
+    MpDate day = MP_DATE_NONE;
+    int minutes = MP_TIME_NONE;
+
+    if (start != NULL && strlen (start) > 10 && mp_local_datetime_parse (start, &day, &minutes))
+      {
+        g_autoptr(GDateTime) at = local_datetime (ctx, day, minutes);
+
+        note_day (ctx, day);
+        icalcomponent_add_property (ev, time_property (ctx, icalproperty_new_dtstart, at, minutes));
+      }
+    else if (start != NULL && mp_date_parse (start, &day) && day != MP_DATE_NONE)
+      icalcomponent_add_property (ev, icalproperty_new_dtstart (date_value (day)));
+  }
   icalcomponent_add_property (ev, icalproperty_new_sequence (inv->sequence));
   icalcomponent_add_property (ev, icalproperty_new_status (ICAL_STATUS_CANCELLED));
   icalcomponent_add_property (ev, cal_address (icalproperty_new_organizer, ctx->organizer_name,
