@@ -50,6 +50,7 @@ typedef struct {
 typedef struct {
   MpTask      *task;
   MpMilestone *milestone;
+  guint        milestone_index;
   guint        index;
 } TaskLoc;
 
@@ -743,7 +744,9 @@ move_words (Ctx           *ctx,
 {
   MpRecord *pred = NULL;
 
-  if (pred_key && *pred_key && kind == KEY_ID)
+  if (pred_key && *pred_key && MP_IS_MILESTONE (c->source))
+    pred = (MpRecord *) mp_plan_find_milestone (ctx->self->theirs, pred_key);
+  else if (pred_key && *pred_key && kind == KEY_ID)
     {
       GListModel *list = G_LIST_MODEL (mp_record_get_children (c->theirs_parent, c->list_field));
 
@@ -1095,6 +1098,7 @@ index_tasks (MpPlan *plan)
 
           loc->task = g_list_model_get_item (tasks, j);
           loc->milestone = m;
+          loc->milestone_index = i;
           loc->index = j;
           /* The plan holds the references; the index lives shorter. */
           g_object_unref (loc->task);
@@ -1105,22 +1109,10 @@ index_tasks (MpPlan *plan)
   return index;
 }
 
-static int
-milestone_index (MpPlan      *plan,
-                 MpMilestone *m)
-{
-  guint pos;
-
-  if (!g_list_store_find (mp_plan_get_milestones (plan), m, &pos))
-    return -1;
-  return (int) pos;
-}
-
 static char *
-task_path (MpPlan  *plan,
-           TaskLoc *loc)
+task_path (TaskLoc *loc)
 {
-  return g_strdup_printf ("milestones[%d].tasks[%u]", milestone_index (plan, loc->milestone), loc->index);
+  return g_strdup_printf ("milestones[%u].tasks[%u]", loc->milestone_index, loc->index);
 }
 
 static Group
@@ -1155,7 +1147,7 @@ merge_tasks (Ctx *ctx)
 
           if (ol != NULL)
             {
-              g_autofree char *path = task_path (self->ours, ol);
+              g_autofree char *path = task_path (ol);
               gboolean two = !ctx->has_base || bl == NULL;
               const char *pb = bl ? mp_milestone_get_id (bl->milestone) : NULL;
               const char *po = mp_milestone_get_id (ol->milestone);
@@ -1216,7 +1208,7 @@ merge_tasks (Ctx *ctx)
       {
         TaskLoc *ol = g_ptr_array_index (gone, k);
         TaskLoc *bl = ctx->has_base ? g_hash_table_lookup (ctx->b_tasks, mp_task_get_id (ol->task)) : NULL;
-        g_autofree char *path = task_path (self->ours, ol);
+        g_autofree char *path = task_path (ol);
         Group g = milestone_group (ol->milestone);
 
         if (mp_plan_find_milestone (self->theirs, mp_milestone_get_id (ol->milestone)) == NULL)
@@ -1340,10 +1332,25 @@ ours_holder (MpMerge  *self,
 }
 
 static int
-find_by_id (GListModel *list,
+find_by_id (MpMerge    *self,
+            GListStore *store,
             const char *id,
             MpRecord   *skip)
 {
+  GListModel *list = G_LIST_MODEL (store);
+  MpRecord *found = NULL;
+  guint pos;
+
+  /* Milestones and people through the plan's index, then the position by
+   * pointer: no reference and no string compare per item. */
+  if (store == mp_plan_get_milestones (self->ours) || store == mp_plan_get_participants (self->ours))
+    {
+      found = store == mp_plan_get_milestones (self->ours) ? (MpRecord *) mp_plan_find_milestone (self->ours, id)
+                                                            : (MpRecord *) mp_plan_find_participant (self->ours, id);
+      if (found == NULL || found == skip || !g_list_store_find (store, found, &pos))
+        return -1;
+      return (int) pos;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(MpRecord) r = g_list_model_get_item (list, i);
@@ -1358,7 +1365,8 @@ find_by_id (GListModel *list,
  * before it in THEIRS that OURS has (leaving out @skip, the record being
  * moved), as a position in @store without @skip. */
 static guint
-position_after_predecessor (GListStore *store,
+position_after_predecessor (MpMerge    *self,
+                            GListStore *store,
                             MpRecord   *theirs_parent,
                             guint       field,
                             MpRecord   *source,
@@ -1375,7 +1383,7 @@ position_after_predecessor (GListStore *store,
   for (guint j = tpos; j > 0; j--)
     {
       g_autoptr(MpRecord) pred = g_list_model_get_item (tl, j - 1);
-      int at = find_by_id (G_LIST_MODEL (store), mp_record_get_id (pred), skip);
+      int at = find_by_id (self, store, mp_record_get_id (pred), skip);
 
       if (at >= 0)
         return (guint) at + 1 - ((guint) at > skip_pos ? 1 : 0);
@@ -1432,7 +1440,7 @@ apply_add (MpMerge       *self,
   if (c->append || mp_record_get_id (c->source) == NULL)
     pos = g_list_model_get_n_items (G_LIST_MODEL (store));
   else
-    pos = position_after_predecessor (store, c->theirs_parent, c->list_field, c->source, NULL);
+    pos = position_after_predecessor (self, store, c->theirs_parent, c->list_field, c->source, NULL);
   mp_document_insert (doc, store, pos, copy);
   return TRUE;
 }
@@ -1454,14 +1462,14 @@ apply_move (MpMerge       *self,
     return FALSE;
   if (from == to)
     {
-      int anchor = c->after_id ? find_by_id (G_LIST_MODEL (to), c->after_id, c->target) : -1;
+      int anchor = c->after_id ? find_by_id (self, to, c->after_id, c->target) : -1;
 
       if (c->after_id == NULL)
         pos = 0;
       else if (anchor >= 0)
         pos = (guint) anchor + 1 - ((guint) anchor > at ? 1 : 0);
       else
-        pos = position_after_predecessor (to, c->theirs_parent, c->list_field, c->source, c->target);
+        pos = position_after_predecessor (self, to, c->theirs_parent, c->list_field, c->source, c->target);
       if (pos != at)
         mp_document_move (doc, to, at, pos);
       return TRUE;
@@ -1470,7 +1478,7 @@ apply_move (MpMerge       *self,
     g_autoptr(MpRecord) item = g_object_ref (c->target);
 
     mp_document_remove (doc, from, at);
-    pos = position_after_predecessor (to, c->theirs_parent, c->list_field, c->source, NULL);
+    pos = position_after_predecessor (self, to, c->theirs_parent, c->list_field, c->source, NULL);
     mp_document_insert (doc, to, pos, item);
   }
   return TRUE;
@@ -1698,25 +1706,102 @@ apply_changes (MpMerge    *self,
   return count;
 }
 
+/* The loader's checks of meaning on the result: every value came from a
+ * plan that loaded, so the values' own rules hold already. */
 static gboolean
 result_loads (MpPlan  *plan,
               GError **error)
 {
-  g_autoptr(GBytes) bytes = mp_plan_to_bytes (plan);
   g_autoptr(GError) invalid = NULL;
-  g_autoptr(MpPlan) check = NULL;
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
 
   /* Translators: the name of the merged plan in messages. */
-  check = mp_plan_load_from_data (data, len, _("merged plan"), &invalid);
-  if (check != NULL)
+  if (mp_plan_validate (plan, _("merged plan"), &invalid))
     return TRUE;
   g_set_error (error, MP_ERROR, MP_ERROR_INVALID,
                _("The merged plan would break a rule of the file format, so nothing was merged: %s. "
                  "Choose the other side of the changes concerned, or merge them by hand."),
                invalid->message);
   return FALSE;
+}
+
+/* @copy is mp_record_copy (@orig): the same tree. Maps each record of
+ * @orig to its copy. */
+static void
+map_copies (GHashTable *map,
+            MpRecord   *orig,
+            MpRecord   *copy)
+{
+  guint n;
+  const MpField *fields = mp_record_get_fields (orig, &n);
+
+  g_hash_table_insert (map, orig, copy);
+  for (guint i = 0; i < n; i++)
+    if (fields[i].kind == MP_FIELD_CHILDREN)
+      {
+        GListModel *a = G_LIST_MODEL (mp_record_get_children (orig, i));
+        GListModel *b = G_LIST_MODEL (mp_record_get_children (copy, i));
+
+        for (guint j = 0; j < g_list_model_get_n_items (a); j++)
+          {
+            g_autoptr(MpRecord) x = g_list_model_get_item (a, j);
+            g_autoptr(MpRecord) y = g_list_model_get_item (b, j);
+            map_copies (map, x, y);
+          }
+      }
+    else if (fields[i].kind == MP_FIELD_CHILD && mp_record_get_child (orig, i) != NULL)
+      map_copies (map, mp_record_get_child (orig, i), mp_record_get_child (copy, i));
+}
+
+static MpRecord *
+mapped (GHashTable *map,
+        MpRecord   *rec)
+{
+  MpRecord *found = rec ? g_hash_table_lookup (map, rec) : NULL;
+
+  return found ? g_object_ref (found) : (rec ? g_object_ref (rec) : NULL);
+}
+
+/* The same merge, with OURS' records replaced by those of @copy. */
+static MpMerge *
+merge_onto_copy (MpMerge *self,
+                 MpPlan  *copy)
+{
+  g_autoptr(GHashTable) map = g_hash_table_new (NULL, NULL);
+  MpMerge *trial = g_object_new (MP_TYPE_MERGE, NULL);
+
+  map_copies (map, MP_RECORD (self->ours), MP_RECORD (copy));
+  trial->base = self->base ? g_object_ref (self->base) : NULL;
+  trial->ours = g_object_ref (copy);
+  trial->theirs = g_object_ref (self->theirs);
+  trial->n_conflicts = self->n_conflicts;
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      MpMergeChange *c = g_ptr_array_index (self->changes, i);
+      MpMergeChange *t = g_new0 (MpMergeChange, 1);
+
+      *t = *c;
+      t->path = g_strdup (c->path);
+      t->group_id = g_strdup (c->group_id);
+      t->group_title = g_strdup (c->group_title);
+      t->subject = g_strdup (c->subject);
+      t->what = g_strdup (c->what);
+      t->topic = g_strdup (c->topic);
+      t->ours_text = g_strdup (c->ours_text);
+      t->theirs_text = g_strdup (c->theirs_text);
+      t->ours_words = g_strdup (c->ours_words);
+      t->theirs_words = g_strdup (c->theirs_words);
+      t->name = g_strdup (c->name);
+      t->after_id = g_strdup (c->after_id);
+      t->target = mapped (map, c->target);
+      t->ours_parent = mapped (map, c->ours_parent);
+      t->source = c->source ? g_object_ref (c->source) : NULL;
+      t->theirs_parent = c->theirs_parent ? g_object_ref (c->theirs_parent) : NULL;
+      g_ptr_array_add (trial->changes, t);
+    }
+  for (guint i = 0; i < self->pairs->len; i++)
+    g_ptr_array_add (trial->pairs, i % 2 == 0 ? mapped (map, g_ptr_array_index (self->pairs, i))
+                                              : g_object_ref (g_ptr_array_index (self->pairs, i)));
+  return trial;
 }
 
 int
@@ -1736,16 +1821,28 @@ mp_merge_apply (MpMerge     *self,
   /* On a copy first: the document never holds a plan that would not load,
    * not even in its redo history. */
   copy = MP_PLAN (mp_record_copy (MP_RECORD (self->ours)));
-  trial = mp_merge_new (self->base, copy, self->theirs);
-  g_return_val_if_fail (trial->changes->len == self->changes->len, -1);
-  for (guint i = 0; i < self->changes->len; i++)
-    ((MpMergeChange *) g_ptr_array_index (trial->changes, i))->apply =
-      ((MpMergeChange *) g_ptr_array_index (self->changes, i))->apply;
+  trial = merge_onto_copy (self, copy);
   trial_doc = mp_document_new (copy, NULL);
   apply_changes (trial, trial_doc, label);
   if (!result_loads (copy, error))
     return -1;
   return apply_changes (self, doc, label);
+}
+
+int
+mp_merge_apply_in_place (MpMerge  *self,
+                         GError  **error)
+{
+  g_autoptr(MpDocument) doc = NULL;
+  int count;
+
+  g_return_val_if_fail (MP_IS_MERGE (self), -1);
+
+  doc = mp_document_new (self->ours, NULL);
+  count = apply_changes (self, doc, NULL);
+  if (!result_loads (self->ours, error))
+    return -1;
+  return count;
 }
 
 /* ---- words for people and the command line ---- */

@@ -105,6 +105,12 @@ int            mp_merge_apply           (MpMerge     *self,
                                          const char  *label,
                                          GError     **error);
 
+/* For an OURS nobody else holds (the command line): applies the chosen
+ * changes through a private document, then checks the result. -1 with
+ * @error when it would not load; OURS must not be written then. */
+int            mp_merge_apply_in_place  (MpMerge     *self,
+                                         GError     **error);
+
 /* "milestones[2].due: ours "2027-03-26", theirs "2027-04-02"; kept ours":
  * a conflict for the command line. */
 char          *mp_merge_change_describe_conflict (MpMergeChange *change);

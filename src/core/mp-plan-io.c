@@ -1631,6 +1631,18 @@ write_record (GString  *out,
   g_string_append_c (out, '}');
 }
 
+gboolean
+mp_plan_validate (MpPlan      *plan,
+                  const char  *display_name,
+                  GError     **error)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  Loader ld = { display_name ? display_name : "plan", path, error };
+
+  g_return_val_if_fail (MP_IS_PLAN (plan), FALSE);
+  return check_plan (&ld, plan);
+}
+
 char *
 mp_record_to_json (MpRecord *record,
                    int       field)

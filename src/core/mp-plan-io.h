@@ -35,6 +35,14 @@ MpPlan   *mp_plan_load_from_file_full (GFile        *file,
  * members in place, a final newline. The same plan gives the same bytes. */
 GBytes   *mp_plan_to_bytes       (MpPlan       *plan);
 
+/* The checks of meaning the loader makes after reading (unique ids,
+ * references, owners' sides, start ≤ due, no dependency cycle) on a plan
+ * built in memory from valid plans (a merge); the error names
+ * @display_name and the JSON path, as the loader's do. */
+gboolean  mp_plan_validate       (MpPlan       *plan,
+                                  const char   *display_name,
+                                  GError      **error);
+
 /* One record (@field < 0) or one of its fields as the file would hold
  * it, on one line: for messages and for comparing records. */
 char     *mp_record_to_json      (MpRecord     *record,
