@@ -17,6 +17,7 @@
 #include "mp-format.h"
 #include "mp-ical.h"
 #include "mp-invite-dialog.h"
+#include "mp-merge.h"
 
 struct _MpInviteDialog
 {
@@ -540,6 +541,9 @@ static void
 finish_sending (MpInviteDialog *self)
 {
   guint n = mp_ical_mark_sent (self->document, self->handed);
+
+  /* The plan as it went out: the base when a copy comes back (mp-merge.h). */
+  mp_merge_remember_shared (mp_document_get_plan (self->document), NULL);
 
   self->sending = FALSE;
   g_signal_emit (self, signals[SENT], 0, n);

@@ -12,6 +12,7 @@
 #include "mp-csv.h"
 #include "mp-dialog-util.h"
 #include "mp-html.h"
+#include "mp-merge.h"
 #include "mp-window.h"
 
 /* ---- the exports ---- */
@@ -52,6 +53,9 @@ export_response (GtkNativeDialog *chooser,
           bytes = mp_csv_export_plan (plan, g_strcmp0 (choice, "localized") == 0 ? MP_CSV_HEADERS_LOCALIZED
                                                                                  : MP_CSV_HEADERS_ENGLISH);
         }
+      /* The plan as it went out: the base when a copy comes back (mp-merge.h). */
+      if (bytes != NULL && g_object_get_data (G_OBJECT (chooser), "html"))
+        mp_merge_remember_shared (plan, NULL);
       if (bytes == NULL)
         mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("Could not export the plan"), error->message);
       else
