@@ -571,6 +571,99 @@ test_export_plain_utc (void)
   icalcomponent_free (cal);
 }
 
+
+/* GMT: libical maps it to its UTC zone, which has no VTIMEZONE; it
+ * writes UTC times, and every validator reads the calendar and the
+ * invitations (the Etc zones have a VTIMEZONE of their own). A time in
+ * the spring-forward gap (02:30, which does not exist) is written as the
+ * instant RFC 5545 gives it, 03:30 summer time, in UTC: libical alone
+ * would read a TZID 02:30 as 01:30. */
+static void
+test_export_gmt_and_gap (void)
+{
+  const char *zones[] = { "GMT", "Etc/UTC", "Zulu", "Etc/GMT", "Europe/London" };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autofree char *json = g_strdup_printf (
+        "{\"format\":\"mutualplan\",\"version\":1,\"id\":\"p1\",\"title\":\"GMT plan\",\"timezone\":\"%s\","
+        "\"participants\":[{\"id\":\"a\",\"name\":\"Ana\",\"email\":\"ana@example.org\",\"side\":\"seller\"},"
+        "{\"id\":\"b\",\"name\":\"Ben\",\"email\":\"ben@example.org\",\"side\":\"customer\"}],\"organizer\":\"a\","
+        "\"milestones\":[{\"id\":\"m1\",\"title\":\"Call\",\"due\":\"2027-05-03\",\"time\":\"23:30\",\"customer_owner\":\"b\"}],"
+        "\"meetings\":[{\"id\":\"x\",\"title\":\"Sync\",\"start\":\"2027-05-04T08:00\",\"every_weeks\":2,\"until\":\"2027-06-01\",\"attendees\":[\"a\",\"b\"]}]}",
+        zones[z]);
+      g_autoptr(MpPlan) plan = load_json (json);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) invitations = NULL;
+      g_autofree char *text = NULL;
+      MpIcalOptions opt;
+      icalcomponent *cal;
+
+      g_test_message ("zone %s", zones[z]);
+      options_init (&opt);
+      text = mp_ical_export_plan (plan, &opt, &error);
+      g_assert_no_error (error);
+      /* GMT has no VTIMEZONE in libical: UTC times. The Etc zones have
+       * one: a TZID only with its VTIMEZONE. */
+      if (z == 0)
+        {
+          g_assert_null (strstr (text, "TZID"));
+          g_assert_nonnull (strstr (text, "\r\nDTSTART:20270503T233000Z\r\n"));
+        }
+      else
+        g_assert_true (strstr (text, "TZID") == NULL || strstr (text, "BEGIN:VTIMEZONE") != NULL);
+      cal = parse_checked (text);
+      cross_check_all (text, cal);
+      icalcomponent_free (cal);
+      invitations = mp_ical_build_invitations (plan, &opt, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < invitations->len; i++)
+        {
+          MpInvitation *inv = g_ptr_array_index (invitations, i);
+
+          g_assert_true (z > 0 ? strstr (inv->ics, "TZID") == NULL || strstr (inv->ics, "BEGIN:VTIMEZONE") != NULL
+                               : strstr (inv->ics, "TZID") == NULL);
+          cal = parse_checked (inv->ics);
+          cross_check_all (inv->ics, cal);
+          icalcomponent_free (cal);
+        }
+    }
+
+  {
+    g_autoptr(MpPlan) plan = load_json (
+      "{\"format\":\"mutualplan\",\"version\":1,\"id\":\"p1\",\"title\":\"Gap\",\"timezone\":\"Europe/Berlin\","
+      "\"participants\":[{\"id\":\"a\",\"name\":\"Ana\",\"email\":\"ana@example.org\",\"side\":\"seller\"},"
+      "{\"id\":\"b\",\"name\":\"Ben\",\"email\":\"ben@example.org\",\"side\":\"customer\"}],\"organizer\":\"a\","
+      "\"milestones\":[{\"id\":\"m1\",\"title\":\"Night\",\"due\":\"2027-03-28\",\"time\":\"02:30\",\"customer_owner\":\"b\"}]}");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) invitations = NULL;
+    g_auto(GStrv) warnings = NULL;
+    MpIcalOptions opt;
+    MpInvitation *inv;
+    icalcomponent *cal, *ev;
+    struct icaltimetype start;
+
+    options_init (&opt);
+    invitations = mp_ical_build_invitations (plan, &opt, &warnings, &error);
+    g_assert_no_error (error);
+    inv = g_ptr_array_index (invitations, 0);
+    /* 02:30 does not exist: the time after the jump, 03:30 CEST, in UTC. */
+    g_assert_nonnull (strstr (inv->ics, "\r\nDTSTART:20270328T013000Z\r\n"));
+    g_assert_nonnull (strstr (inv->ics, "\r\nDTEND;TZID=Europe/Berlin:20270328T043000\r\n"));
+    g_assert_nonnull (warnings);
+    g_assert_nonnull (strstr (warnings[0], "“Night” is at 02:30 on 28 Mar 2027"));
+    g_assert_nonnull (strstr (warnings[0], "03:30"));
+    cal = parse_checked (inv->ics);
+    ev = icalcomponent_get_first_component (cal, ICAL_VEVENT_COMPONENT);
+    start = icalcomponent_get_dtstart (ev);
+    /* Every reader, libical too, gets the instant RFC 5545 gives: 01:30 UTC. */
+    g_assert_true (icaltime_is_utc (start));
+    g_assert_cmpint ((gint64) icaltime_as_timet (start), ==, (gint64) 1806197400);
+    cross_check_all (inv->ics, cal);
+    icalcomponent_free (cal);
+  }
+}
+
 /* Escaping, umlauts, emoji and folding; hostile titles and names. */
 static void
 test_hostile (void)
@@ -1371,6 +1464,7 @@ main (int   argc,
   g_test_add_func ("/ical/export/acme-values", test_export_acme_values);
   g_test_add_func ("/ical/export/options", test_export_options);
   g_test_add_func ("/ical/export/plain-utc", test_export_plain_utc);
+  g_test_add_func ("/ical/export/gmt-and-gap", test_export_gmt_and_gap);
   g_test_add_func ("/ical/export/hostile", test_hostile);
   g_test_add_func ("/ical/export/folding-utf8", test_folding_utf8);
   g_test_add_func ("/ical/invitations/request-cancel", test_invitations);

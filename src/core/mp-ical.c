@@ -383,8 +383,10 @@ new_time_property (icalproperty       *(*ctor) (struct icaltimetype),
 }
 
 /* A DTSTART/DTEND property for local @dt: TZID=plain IANA name, or UTC.
- * @minutes ≥ 0: write that wall-clock time of @dt's day instead of
- * @dt's own (a start in a daylight-saving gap is written as entered). */
+ * @minutes ≥ 0: the wall-clock time entered. When it does not exist (the
+ * spring-forward gap), readers disagree on what it means (RFC 5545 says
+ * the time after the jump, libical 3.0 the time before): then the instant
+ * RFC 5545 gives is written in UTC, which every calendar reads alike. */
 static icalproperty *
 time_property (Ctx          *ctx,
                icalproperty *(*ctor) (struct icaltimetype),
@@ -393,7 +395,7 @@ time_property (Ctx          *ctx,
 {
   icalproperty *prop;
 
-  if (ctx->zone == NULL)
+  if (ctx->zone == NULL || (minutes >= 0 && g_date_time_get_hour (dt) * 60 + g_date_time_get_minute (dt) != minutes))
     {
       g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
       return new_time_property (ctor, utc_time (utc));
