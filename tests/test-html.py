@@ -89,6 +89,7 @@ def phone_frame(html, measure):
 fixtures = sorted(os.path.join(data, "valid", f) for f in os.listdir(os.path.join(data, "valid"))
                   if f.endswith(".mplan"))
 fixtures.append(os.path.join(data, "html", "hostile.mplan"))
+fixtures.append(os.path.join(data, "html", "replies.mplan"))
 
 for path in fixtures:
     name = os.path.basename(path)[:-6]
@@ -158,6 +159,20 @@ for path in fixtures:
     ok(elements.count("style") == 1 and elements.count("svg") == 1,
        "%s: one style sheet and one chart, none injected" % name)
     ok(dom.find(".//body").get("data-pwned") is None, "%s: no script ran" % name)
+
+    if name == "replies":
+        # The invitations' state and the answers that came back, in words.
+        rows = {}
+        for tr in dom.iter():
+            if local(tr.tag) == "tr" and "milestone" in (tr.get("class") or ""):
+                cells = [c for c in tr if local(c.tag) in ("td", "th")]
+                rows[re.sub(r"\s+", " ", "".join(cells[1].itertext())).strip()] = \
+                    re.sub(r"\s+", " ", "".join(cells[-1].itertext())).strip()
+        ok(rows.get("Demo for IT", "").startswith("Sent") and "Carl Customer: ✓ Accepted" in rows.get("Demo for IT", "")
+           and "Dana <script>x</script> Legal: ✗ Declined" in rows.get("Demo for IT", "")
+           and "Dana Legal: Proposed another time: 12 Mar 2027" in rows.get("Demo for IT", "")
+           and rows.get("Signature") == "Sent, out of date",
+           "replies: sent, out of date, accepted, declined and a proposal shown", rows)
 
     if name != "mueller-maschinenbau" and name != "hostile":
         continue

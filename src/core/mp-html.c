@@ -678,9 +678,9 @@ static char *
 invitation_text (MpPlan      *plan,
                  MpMilestone *m)
 {
-  int invited = mp_milestone_get_invited_sequence (m);
+  GListModel *sent = G_LIST_MODEL (mp_record_get_children (MP_RECORD (m), MP_MILESTONE_SENT));
 
-  if (invited < 0)
+  if (mp_milestone_get_invited_sequence (m) < 0 && (sent == NULL || g_list_model_get_n_items (sent) == 0))
     return g_strdup (C_("invitation", "Not sent"));
   if (mp_ical_event_is_outdated (plan, MP_RECORD (m)))
     return g_strdup (C_("invitation", "Sent, out of date"));
@@ -706,15 +706,21 @@ static void
 append_replies (GString     *out,
                 MpMilestone *m)
 {
-  GListModel *replies = G_LIST_MODEL (mp_record_get_children (MP_RECORD (m), MP_MILESTONE_REPLIES));
-  guint n = replies != NULL ? g_list_model_get_n_items (replies) : 0;
+  GListModel *lists[2] = {
+    G_LIST_MODEL (mp_record_get_children (MP_RECORD (m), MP_MILESTONE_REPLIES)),
+    G_LIST_MODEL (mp_record_get_children (MP_RECORD (m), MP_MILESTONE_PROPOSALS)),
+  };
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (n == 0)
+  for (guint l = 0; l < 2; l++)
+    for (guint i = 0; lists[l] != NULL && i < g_list_model_get_n_items (lists[l]); i++)
+      g_ptr_array_add (all, g_list_model_get_item (lists[l], i));
+  if (all->len == 0)
     return;
   g_string_append (out, "<ul class=\"replies\">");
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < all->len; i++)
     {
-      g_autoptr(MpRecord) r = g_list_model_get_item (replies, i);
+      MpRecord *r = g_ptr_array_index (all, i);
       const char *name = mp_record_get_string (r, MP_REPLY_NAME);
       int answer = mp_record_get_int (r, MP_REPLY_ANSWER);
 
@@ -726,6 +732,13 @@ append_replies (GString     *out,
       else if (answer == MP_ANSWER_ACCEPTED)
         g_string_append (out, "✓ ");
       esc (out, answer_text (answer));
+      if (answer == MP_ANSWER_PROPOSED && mp_record_get_date (r, MP_REPLY_PROPOSED_DATE) != MP_DATE_NONE)
+        {
+          g_autofree char *d = mp_format_date (mp_record_get_date (r, MP_REPLY_PROPOSED_DATE));
+
+          g_string_append (out, ": ");
+          esc (out, d);
+        }
       g_string_append (out, "</li>");
     }
   g_string_append (out, "</ul>");
