@@ -19,6 +19,7 @@
 #include "mp-document.h"
 #include "mp-merge.h"
 #include "mp-model.h"
+#include "mp-plan-generator.h"
 #include "mp-plan-io.h"
 
 /* ---- a small JSON path ---- */
@@ -735,6 +736,162 @@ test_shared_base (void)
   g_assert_cmpstr (found_text, ==, v1_text);
 }
 
+/* ---- random edits, as the app makes them ---- */
+
+/* @n_edits changes to the half of the milestones from @half on (the two
+ * sides of a merge edit different halves, with some overlap). */
+static MpPlan *
+random_copy (MpPlan  *base,
+             guint32  seed,
+             guint    n_edits,
+             guint    half)
+{
+  MpPlan *plan = MP_PLAN (mp_record_copy (MP_RECORD (base)));
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GListStore *ms = mp_plan_get_milestones (plan);
+  GListStore *people = mp_plan_get_participants (plan);
+
+  for (guint i = 0; i < n_edits; i++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (ms));
+      guint pos = (half * n / 2 + g_rand_int_range (rand, 0, n / 2 + 2)) % n;
+      g_autoptr(MpMilestone) m = g_list_model_get_item (G_LIST_MODEL (ms), pos);
+      MpRecord *r = MP_RECORD (m);
+
+      switch (g_rand_int_range (rand, 0, 9))
+        {
+        case 0:
+          mp_document_set_date (doc, r, MP_MILESTONE_DUE, mp_milestone_get_due (m) + g_rand_int_range (rand, 1, 20));
+          break;
+        case 1:
+          {
+            g_autofree char *title = g_strdup_printf ("Step %u/%u", seed, i);
+            mp_document_set_string (doc, r, MP_MILESTONE_TITLE, title);
+          }
+          break;
+        case 2:
+          mp_document_set_string (doc, r, MP_MILESTONE_NOTES, seed % 2 ? "Agreed" : "Open question");
+          break;
+        case 3:
+          mp_document_set_int (doc, r, MP_MILESTONE_STATUS, g_rand_int_range (rand, 0, 5));
+          break;
+        case 4:
+          {
+            GListModel *tasks = G_LIST_MODEL (mp_milestone_get_tasks (m));
+            if (g_list_model_get_n_items (tasks) > 0)
+              {
+                g_autoptr(MpRecord) t = g_list_model_get_item (tasks, 0);
+                mp_document_set_bool (doc, t, MP_TASK_DONE, !mp_record_get_bool (t, MP_TASK_DONE));
+              }
+          }
+          break;
+        case 5:
+          {
+            g_autoptr(MpMilestone) added = g_object_new (MP_TYPE_MILESTONE, NULL);
+            g_autofree char *id = g_strdup_printf ("m-r%u-%u", seed, i);
+
+            mp_record_mark_new (MP_RECORD (added));
+            mp_milestone_set_id (added, id);
+            mp_milestone_set_title (added, id);
+            mp_milestone_set_due (added, mp_milestone_get_due (m));
+            mp_document_insert (doc, ms, pos, MP_RECORD (added));
+          }
+          break;
+        case 6:
+          mp_document_remove_milestone (doc, m);
+          break;
+        case 7:
+          mp_document_move (doc, ms, pos, g_rand_int_range (rand, 0, n));
+          break;
+        case 8:
+          {
+            g_autoptr(MpParticipant) p = g_list_model_get_item (G_LIST_MODEL (people), 0);
+            g_autofree char *mail = g_strdup_printf ("p%u@example.org", seed);
+            mp_document_set_string (doc, MP_RECORD (p), MP_PARTICIPANT_EMAIL, mail);
+          }
+          break;
+        }
+    }
+  return plan;
+}
+
+/* Random copies of a generated plan: merging with itself or with the base
+ * changes nothing; a merge loads (or is refused, never half-done); a
+ * clean merge is the same either way round. */
+static void
+test_random (void)
+{
+  MpPlanGeneratorOptions options;
+  g_autoptr(MpPlan) base = NULL;
+  guint clean = 0;
+
+  mp_plan_generator_options_init (&options, 40);
+  options.seed = 7;
+  base = mp_plan_generator_generate (&options);
+  for (guint32 seed = 1; seed <= 30; seed++)
+    {
+      g_autoptr(MpPlan) a = random_copy (base, seed, 8, 0);
+      g_autoptr(MpPlan) b = random_copy (base, seed + 1000, 8, 1);
+      g_autoptr(MpPlan) a_self = random_copy (base, seed, 8, 0);
+      g_autoptr(MpPlan) a2 = MP_PLAN (mp_record_copy (MP_RECORD (a)));
+      g_autoptr(MpPlan) b2 = MP_PLAN (mp_record_copy (MP_RECORD (b)));
+      g_autofree char *a_text = plan_text (a);
+      g_autoptr(MpMerge) ab = NULL;
+      g_autoptr(MpMerge) ba = NULL;
+      g_autoptr(MpDocument) doc_a = mp_document_new (a2, NULL);
+      g_autoptr(MpDocument) doc_b = mp_document_new (b2, NULL);
+      g_autoptr(GError) error_ab = NULL;
+      g_autoptr(GError) error_ba = NULL;
+      int n_ab, n_ba;
+
+      /* with itself, with the base */
+      {
+        g_autoptr(MpPlan) x = MP_PLAN (mp_record_copy (MP_RECORD (a)));
+        g_autofree char *after = NULL;
+
+        g_assert_cmpuint (merge_into (base, x, a_self), ==, 0);
+        after = plan_text (x);
+        g_assert_cmpstr (after, ==, a_text);
+        g_assert_cmpuint (merge_into (base, x, base), ==, 0);
+        g_free (after);
+        after = plan_text (x);
+        g_assert_cmpstr (after, ==, a_text);
+      }
+
+      ab = mp_merge_new (base, a2, b);
+      ba = mp_merge_new (base, b2, a);
+      g_assert_cmpuint (mp_merge_get_n_conflicts (ab), ==, mp_merge_get_n_conflicts (ba));
+      n_ab = mp_merge_apply (ab, doc_a, "Merge", &error_ab);
+      n_ba = mp_merge_apply (ba, doc_b, "Merge", &error_ba);
+      /* Refused on one side, refused on the other: the rule broken is the same. */
+      g_assert_true ((n_ab < 0) == (n_ba < 0));
+      if (n_ab < 0)
+        continue;
+      g_assert_true (mp_plan_validate (a2, "a", NULL));
+      {
+        g_autofree char *text = plan_text (a2);
+        g_autoptr(MpPlan) reloaded = load_text (text);
+      }
+      if (mp_merge_get_n_conflicts (ab) == 0)
+        {
+          g_autofree char *x_text = plan_text (a2);
+          g_autofree char *y_text = plan_text (b2);
+          g_autoptr(JsonNode) x = parse (x_text);
+          g_autoptr(JsonNode) y = parse (y_text);
+
+          sort_records (x);
+          sort_records (y);
+          if (!json_node_equal (x, y))
+            g_error ("seed %u: the merge differs by side:\n%s\n---\n%s", seed,
+                     json_to_string (x, TRUE), json_to_string (y, TRUE));
+          clean++;
+        }
+    }
+  /* The seeds give clean merges too, not only conflicts. */
+  g_assert_cmpuint (clean, >, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +905,7 @@ main (int   argc,
     }
   g_test_add_func ("/merge/property/identity", test_identity);
   g_test_add_func ("/merge/property/symmetric", test_symmetric);
+  g_test_add_func ("/merge/property/random", test_random);
   g_test_add_func ("/merge/two-way", test_two_way);
   g_test_add_func ("/merge/invalid-refused", test_invalid_refused);
   g_test_add_func ("/merge/choices-and-words", test_choices_and_words);
