@@ -1,5 +1,6 @@
 /* bench-plan.c: load, save, --check, --export-ics and --export-pdf on plans
- * of 500, 5,000 and 50,000 milestones (3 tasks each, tests/mp-plan-generator.c).
+ * of 500, 5,000 and 50,000 milestones (3 tasks each, tests/mp-plan-generator.c;
+ * 2 each at 50,000: a plan file holds at most 100,000 tasks).
  * Run with `meson test -C BUILD --benchmark` (scripts/bench runs everything);
  * prints figures and ratios against the targets, asserts nothing about time.
  *
@@ -11,7 +12,9 @@
  *   command line ($MUTUALPLAN) as a user runs it, wall time and peak
  *   resident memory of the child (wait4), against 10 × file size + 40 MiB;
  *   the children are started while this process holds little memory, as
- *   ru_maxrss counts what a child inherited before exec.
+ *   ru_maxrss counts what a child inherited before exec;
+ * - health: mp_plan_get_health () after one due date changed (worked
+ *   out) and asked again with no change (shared), median of runs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +28,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "mp-health.h"
 #include "mp-model.h"
 #include "mp-plan-generator.h"
 #include "mp-plan-io.h"
@@ -86,14 +90,14 @@ main (int   argc,
   g_autofree char *dir = g_dir_make_tmp ("mp-bench-XXXXXX", NULL);
 
   g_setenv ("MUTUALPLAN_TODAY", "2027-06-01", TRUE);
-  printf ("# plans of 500, 5,000 and 50,000 milestones with 3 tasks each\n");
+  printf ("# plans of 500, 5,000 and 50,000 milestones with 3 tasks each (2 at 50,000)\n");
   printf ("# %10s %9s %12s %12s %7s %9s %10s %10s %12s %10s %12s\n",
           "milestones", "file MiB", "json-glib ms", "loader ms", "ratio", "save ms",
           "--check ms", "check MiB", "limit MiB", "--ics ms", "--pdf ms");
 
   for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
     {
-      g_autoptr(MpPlan) plan = mp_plan_generator_generate_n (sizes[k]);
+      g_autoptr(MpPlan) plan = NULL;
       g_autofree char *name = g_strdup_printf ("plan-%u.mplan", sizes[k]);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_autofree char *ics = g_build_filename (dir, "out.ics", NULL);
@@ -105,11 +109,16 @@ main (int   argc,
       g_autofree char *data = NULL;
       gsize len;
       guint runs = sizes[k] >= 50000 ? 3 : 7;
-      double parse[7], load[7], save[7];
+      double parse[7], load[7], save[7], health[7], shared[7];
+      MpPlanGeneratorOptions options;
       double check_ms = 0, check_mib = 0, ics_ms = 0, ics_mib = 0, pdf_ms = -1, pdf_mib = 0;
       double file_mib, limit;
       char pdf_text[32] = "-";
 
+      mp_plan_generator_options_init (&options, sizes[k]);
+      /* A plan file holds at most 100,000 tasks (docs/file-format.md). */
+      options.tasks_per_milestone = MIN (3, 100000 / sizes[k]);
+      plan = mp_plan_generator_generate (&options);
       for (guint r = 0; r < runs; r++)
         {
           double t0 = now_ms ();
@@ -158,6 +167,33 @@ main (int   argc,
           g_object_unref (loaded);
         }
 
+      /* The shared health (mp_plan_get_health): worked out after a
+       * change, then handed out again while nothing changes. */
+      {
+        g_autoptr(MpPlan) loaded = mp_plan_load_from_data (data, len, name, &error);
+        MpDate today = mp_date_from_ymd (2027, 6, 1);
+        g_autoptr(MpMilestone) m = NULL;
+        double t0;
+
+        if (loaded == NULL)
+          g_error ("%s", error->message);
+        m = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_milestones (loaded)), sizes[k] / 2);
+        for (guint r = 0; r < runs; r++)
+          {
+            MpPlanHealth *h;
+
+            mp_milestone_set_due (m, mp_milestone_get_due (m) + (r % 2 ? 1 : -1));
+            t0 = now_ms ();
+            h = mp_plan_get_health (loaded, today, NULL);
+            health[r] = now_ms () - t0;
+            mp_plan_health_free (h);
+            t0 = now_ms ();
+            h = mp_plan_get_health (loaded, today, NULL);
+            shared[r] = now_ms () - t0;
+            mp_plan_health_free (h);
+          }
+      }
+
       limit = 10 * file_mib + 40;
       if (pdf_ms >= 0)
         g_snprintf (pdf_text, sizeof pdf_text, "%.1f", pdf_ms);
@@ -167,10 +203,11 @@ main (int   argc,
               check_ms, check_mib, limit, ics_ms,
               pdf_text);
       printf ("# %u: load/parse %.2f (target <= 1.5): %s; --check peak %.1f MiB of %.1f allowed: %s;"
-              " --export-ics peak %.1f MiB\n",
+              " --export-ics peak %.1f MiB; health after a change %.1f ms, shared %.3f ms\n",
               sizes[k], median (load, runs) / median (parse, runs),
               median (load, runs) / median (parse, runs) <= 1.5 ? "met" : "MISSED",
-              check_mib, limit, check_mib <= limit ? "met" : "MISSED", ics_mib);
+              check_mib, limit, check_mib <= limit ? "met" : "MISSED", ics_mib,
+              median (health, runs), median (shared, runs));
       g_unlink (path);
       g_unlink (ics);
       g_unlink (pdf);

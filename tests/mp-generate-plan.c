@@ -1,10 +1,11 @@
 /* mp-generate-plan.c: writes a generated plan to a file, for the scale
  * tests and the benchmarks of the command line.
  *
- *   mp-generate-plan [--chain] N FILE
+ *   mp-generate-plan [--chain] [--tasks=N] N FILE
  *
- * N milestones from tests/mp-plan-generator.c (seed 1); --chain makes
- * every milestone wait for the one before it (one chain of N).
+ * N milestones from tests/mp-plan-generator.c (seed 1) with 3 tasks each
+ * (--tasks: another number); --chain makes every milestone wait for the
+ * one before it (one chain of N).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,17 +28,23 @@ main (int   argc,
   int i = 1;
   guint64 n;
 
-  if (argc > 1 && strcmp (argv[1], "--chain") == 0)
+  guint64 tasks = 3;
+
+  for (; i < argc && g_str_has_prefix (argv[i], "--"); i++)
     {
-      chain = TRUE;
-      i++;
+      if (strcmp (argv[i], "--chain") == 0)
+        chain = TRUE;
+      else if (!g_str_has_prefix (argv[i], "--tasks=") ||
+               !g_ascii_string_to_unsigned (argv[i] + 8, 10, 0, 100, &tasks, NULL))
+        break;
     }
   if (argc != i + 2 || !g_ascii_string_to_unsigned (argv[i], 10, 1, 2000000, &n, NULL))
     {
-      fprintf (stderr, "usage: %s [--chain] N FILE\n", argv[0]);
+      fprintf (stderr, "usage: %s [--chain] [--tasks=N] N FILE\n", argv[0]);
       return 2;
     }
   mp_plan_generator_options_init (&o, (guint) n);
+  o.tasks_per_milestone = (guint) tasks;
   o.chain = chain;
   plan = mp_plan_generator_generate (&o);
   file = g_file_new_for_commandline_arg (argv[i + 1]);

@@ -461,10 +461,21 @@ plan_health_compute (MpPlan     *plan,
     }
 
   h->critical_chain = critical_chain (plan, last);
-  h->next_steps = mp_plan_collect_steps (plan, today, MP_DATE_NONE, today);
-  h->overdue = today != MP_DATE_NONE
-               ? mp_plan_collect_steps (plan, MP_DATE_NONE, today - 1, today)
-               : g_ptr_array_new_with_free_func ((GDestroyNotify) mp_step_free);
+  /* Every open step once, sorted once: those due before today are the
+   * overdue ones (longest late first), the rest the next steps. */
+  {
+    g_autoptr(GPtrArray) steps = mp_plan_collect_steps (plan, MP_DATE_NONE, MP_DATE_NONE, today);
+    guint split = 0;
+
+    while (today != MP_DATE_NONE && split < steps->len &&
+           ((MpStep *) g_ptr_array_index (steps, split))->due < today)
+      split++;
+    h->overdue = g_ptr_array_new_full (split, (GDestroyNotify) mp_step_free);
+    h->next_steps = g_ptr_array_new_full (steps->len - split, (GDestroyNotify) mp_step_free);
+    for (guint i = 0; i < steps->len; i++)
+      g_ptr_array_add (i < split ? h->overdue : h->next_steps, g_ptr_array_index (steps, i));
+    g_ptr_array_set_free_func (steps, NULL); /* the two lists have them now */
+  }
   h->problems = mp_plan_check (plan, today);
   return h;
 }

@@ -1771,6 +1771,67 @@ is_temp_name (const char *name,
   return TRUE;
 }
 
+/* What the last look into a folder found: the names there that look like
+ * our temporary files, while the folder is as it was then (same inode and
+ * mtime; every entry made or removed changes the mtime). A writer of many
+ * files into one folder (--export-invitations: two per event) then reads
+ * the folder once, not once per file, which made that export quadratic in
+ * the number of files (issue 12). */
+typedef struct {
+  dev_t      dev;
+  ino_t      ino;
+  gint64     mtime_ns;
+  GPtrArray *temps;     /* names, or NULL: nothing seen yet */
+} FolderScan;
+
+static GMutex folder_scans_lock;
+static GHashTable *folder_scans; /* folder path → FolderScan */
+
+static void
+folder_scan_free (gpointer data)
+{
+  FolderScan *scan = data;
+
+  g_clear_pointer (&scan->temps, g_ptr_array_unref);
+  g_free (scan);
+}
+
+static gint64
+stat_mtime_ns (const struct stat *st)
+{
+  return (gint64) st->st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st->st_mtim.tv_nsec;
+}
+
+/* A name of a temporary file of some BASE: ".X.XXXXXX" or ".X~.XXXXXX". */
+static gboolean
+looks_like_temp (const char *name)
+{
+  gsize n = strlen (name);
+
+  if (name[0] != '.' || n < 9 || name[n - 7] != '.')
+    return FALSE;
+  for (gsize i = n - 6; i < n; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Our own write changed the folder: what we know of it still holds. */
+static void
+folder_scan_update (const char *dir)
+{
+  FolderScan *scan;
+  struct stat st;
+
+  if (stat (dir, &st) != 0)
+    return;
+  g_mutex_lock (&folder_scans_lock);
+  scan = folder_scans != NULL ? g_hash_table_lookup (folder_scans, dir) : NULL;
+  if (scan != NULL && scan->dev == st.st_dev && scan->ino == st.st_ino)
+    scan->mtime_ns = stat_mtime_ns (&st);
+  g_mutex_unlock (&folder_scans_lock);
+}
+
 /* Removes the temporary files a killed save of DIR/BASE left behind:
  * every writer holds an flock() on its temporary file until it is
  * renamed, so one that can be locked belongs to nobody any more. Only
@@ -1779,31 +1840,70 @@ static void
 remove_stale_temps (const char *dir,
                     const char *base)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
+  FolderScan *scan;
+  struct stat dst;
 
-  if (d == NULL)
+  if (stat (dir, &dst) != 0)
     return;
-  while ((name = g_dir_read_name (d)) != NULL)
+  g_mutex_lock (&folder_scans_lock);
+  if (folder_scans == NULL)
+    folder_scans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, folder_scan_free);
+  scan = g_hash_table_lookup (folder_scans, dir);
+  if (scan == NULL)
     {
+      scan = g_new0 (FolderScan, 1);
+      g_hash_table_insert (folder_scans, g_strdup (dir), scan);
+    }
+  if (scan->temps == NULL || scan->dev != dst.st_dev || scan->ino != dst.st_ino ||
+      scan->mtime_ns != stat_mtime_ns (&dst))
+    {
+      g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      g_clear_pointer (&scan->temps, g_ptr_array_unref);
+      scan->temps = g_ptr_array_new_with_free_func (g_free);
+      scan->dev = dst.st_dev;
+      scan->ino = dst.st_ino;
+      scan->mtime_ns = stat_mtime_ns (&dst);
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        if (looks_like_temp (name))
+          g_ptr_array_add (scan->temps, g_strdup (name));
+    }
+
+  for (guint i = 0; i < scan->temps->len;)
+    {
+      const char *name = g_ptr_array_index (scan->temps, i);
       g_autofree char *path = NULL;
       struct stat st;
+      gboolean gone = FALSE;
       int fd;
 
       if (!is_temp_name (name, base))
-        continue;
+        {
+          i++;
+          continue;
+        }
       path = g_build_filename (dir, name, NULL);
       fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
       if (fd < 0)
-        continue;
-      if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
-          flock (fd, LOCK_EX | LOCK_NB) == 0)
+        gone = TRUE;
+      else
         {
-          g_debug ("removing %s, left by a save that did not finish", path);
-          g_unlink (path);
+          if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid () &&
+              flock (fd, LOCK_EX | LOCK_NB) == 0)
+            {
+              g_debug ("removing %s, left by a save that did not finish", path);
+              gone = g_unlink (path) == 0;
+            }
+          close (fd);
         }
-      close (fd);
+      if (gone)
+        g_ptr_array_remove_index_fast (scan->temps, i);
+      else
+        i++;
     }
+  g_mutex_unlock (&folder_scans_lock);
+  folder_scan_update (dir);
 }
 
 void
@@ -2061,6 +2161,7 @@ write_local_atomic (GFile         *file,
       fsync (fd);
       close (fd);
     }
+  folder_scan_update (dir);
   return TRUE;
 }
 
