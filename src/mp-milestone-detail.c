@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-itip.h"
 #include "mp-date-button.h"
 #include "mp-milestone-detail.h"
 #include "mp-model.h"
@@ -284,7 +285,14 @@ refresh (MpMilestoneDetail *self)
   update_checks (self);
   ids = mp_milestone_get_invite (m);
   default_invite = ids == NULL || ids[0] == NULL;
-  gtk_label_set_text (self->invite_hint, default_invite ? _("By default both owners are invited.") : "");
+  {
+    /* Who answered the invitation (mp-itip.h). */
+    g_autofree char *answers = mp_itip_describe_answers (mp_document_get_plan (self->document), MP_RECORD (m), TRUE);
+    g_autofree char *hint = g_strdup_printf ("%s%s%s", default_invite ? _("By default both owners are invited.") : "",
+                                             default_invite && answers ? "\n" : "", answers ? answers : "");
+
+    gtk_label_set_text (self->invite_hint, hint);
+  }
   self->refreshing = FALSE;
 }
 

@@ -22,6 +22,8 @@
 #include "mp-date-button.h"
 #include "mp-format.h"
 #include "mp-health.h"
+#include "mp-ical.h"
+#include "mp-itip.h"
 #include "mp-milestone-detail.h"
 #include "mp-milestone-filter.h"
 #include "mp-milestones-view.h"
@@ -627,7 +629,7 @@ refresh_flags (GtkWidget   *cell,
   GtkWidget *mail = gtk_widget_get_next_sibling (risk);
   g_autoptr(MpMilestoneHealth) health = NULL;
   g_autoptr(GString) why = g_string_new (NULL);
-  int seq = mp_milestone_get_sequence (m), sent = mp_milestone_get_invited_sequence (m);
+  int sent = mp_milestone_get_invited_sequence (m);
 
   if (self == NULL || self->document == NULL)
     return;
@@ -641,10 +643,31 @@ refresh_flags (GtkWidget   *cell,
   gtk_widget_set_tooltip_text (risk, why->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (risk), GTK_ACCESSIBLE_PROPERTY_LABEL, why->str, -1);
 
-  gtk_widget_set_visible (mail, sent >= 0 && seq > sent);
-  gtk_widget_set_tooltip_text (mail, _("Invitation out of date: the milestone changed since it was sent"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (mail), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Invitation out of date"), -1);
+  {
+    /* The invitation: out of date, and the customer's answers (mp-itip.h). */
+    MpPlan *plan = mp_document_get_plan (self->document);
+    MpStatus status = mp_milestone_get_status (m);
+    g_autofree char *answers = mp_itip_describe_answers (plan, MP_RECORD (m),
+                                                         status != MP_STATUS_DONE && status != MP_STATUS_DROPPED);
+    g_autoptr(GString) tip = g_string_new (NULL);
+
+    g_autoptr(MpItipSummary) sum = answers ? mp_itip_summarize (plan, MP_RECORD (m)) : NULL;
+    gboolean outdated = (sent >= 0 || answers != NULL) && mp_ical_event_is_outdated (plan, MP_RECORD (m));
+
+    if (outdated)
+      g_string_append (tip, _("Invitation out of date: the milestone changed since it was sent"));
+    if (answers != NULL)
+      g_string_append_printf (tip, "%s%s", tip->len ? "\n" : "", answers);
+    /* A decline or a proposal waits for the seller; out of date waits to be
+     * sent; otherwise the answers are there to read. */
+    gtk_image_set_from_icon_name (GTK_IMAGE (mail),
+                                  sum != NULL && (sum->declined->len > 0 || sum->proposals->len > 0)
+                                  ? "mail-mark-important-symbolic"
+                                  : outdated ? "mail-unread-symbolic" : "mail-read-symbolic");
+    gtk_widget_set_visible (mail, tip->len > 0);
+    gtk_widget_set_tooltip_text (mail, tip->str);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (mail), GTK_ACCESSIBLE_PROPERTY_LABEL, tip->str, -1);
+  }
 }
 
 /* Shows the record's values in the cell's editor. */

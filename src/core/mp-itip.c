@@ -1184,6 +1184,49 @@ mp_itip_summarize (MpPlan   *plan,
   return s;
 }
 
+/* "LABEL NAME, NAME": @label is our words ("Accepted:"). */
+static void
+append_line (GString    *s,
+             const char *label,
+             GPtrArray  *names)
+{
+  g_autofree char *joined = NULL;
+
+  if (names->len == 0)
+    return;
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (_(", "), (char **) names->pdata);
+  g_ptr_array_remove_index (names, names->len - 1);
+  if (s->len > 0)
+    g_string_append_c (s, '\n');
+  g_string_append_printf (s, "%s %s", label, joined);
+}
+
+char *
+mp_itip_describe_answers (MpPlan   *plan,
+                          MpRecord *event,
+                          gboolean  with_waiting)
+{
+  g_autoptr(MpItipSummary) sum = mp_itip_summarize (plan, event);
+  GString *s;
+
+  if (sum == NULL)
+    return NULL;
+  s = g_string_new (NULL);
+  /* Translators: who accepted an invitation, in the milestones list and the details. */
+  append_line (s, _("Accepted:"), sum->accepted);
+  append_line (s, _("Declined:"), sum->declined);
+  append_line (s, _("Tentative:"), sum->tentative);
+  append_line (s, _("Delegated:"), sum->delegated);
+  if (with_waiting)
+    append_line (s, _("Not answered yet:"), sum->waiting);
+  for (guint i = 0; i < sum->proposals->len; i++)
+    g_string_append_printf (s, "%s%s", s->len ? "\n" : "", (char *) g_ptr_array_index (sum->proposals, i));
+  if (s->len == 0)
+    return g_string_free (s, TRUE);
+  return g_string_free (s, FALSE);
+}
+
 void
 mp_itip_collect_problems (MpPlan    *plan,
                           GPtrArray *records,

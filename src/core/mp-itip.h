@@ -85,6 +85,13 @@ MpItipSummary *mp_itip_summarize      (MpPlan       *plan,
 void           mp_itip_summary_free   (MpItipSummary *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpItipSummary, mp_itip_summary_free)
 
+/* The answers to @event in lines for people ("Accepted: Tom Becker",
+ * "Declined: Lena Ortiz: ‘…’", "Not answered yet: Raj Patel" when
+ * @with_waiting, proposals); NULL when there is nothing to say. */
+char          *mp_itip_describe_answers (MpPlan       *plan,
+                                         MpRecord     *event,
+                                         gboolean      with_waiting);
+
 /* Sentences for the Overview's problems: declines ("Lena Ortiz declined
  * “Security review”: ‘Our CISO must sign off first’") and pending
  * proposals, for each event of @plan. Adds the event (a reference), the
