@@ -394,6 +394,9 @@ mp_calendar_view_init (MpCalendarView *self)
   gtk_column_view_column_set_fixed_width (column, 200);
   gtk_column_view_column_set_expand (column, FALSE);
   mp_list_section_append_column (section, column);
+  /* Called off: Send Invitations then cancels it in the attendees' calendars. */
+  mp_list_section_append_column (section, mp_cell_column_bool (host, _("Cancelled"), MP_MEETING_CANCELLED,
+                                                               _("Meeting cancelled")));
   gtk_box_append (GTK_BOX (self->box), self->meetings);
 
   gtk_box_append (GTK_BOX (self->box), build_reporting (self));
