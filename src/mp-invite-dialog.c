@@ -565,7 +565,6 @@ saved_response (GtkDialog      *message,
                 int             response,
                 MpInviteDialog *self)
 {
-  /* The user sends the saved files: record them all when they say so. */
   if (response == GTK_RESPONSE_YES)
     {
       g_autofree char *uri = g_file_get_uri (mp_invite_dialog_get_folder (self));
@@ -573,9 +572,6 @@ saved_response (GtkDialog      *message,
       gtk_show_uri (GTK_WINDOW (message), uri, GDK_CURRENT_TIME);
       return;
     }
-  if (response == GTK_RESPONSE_ACCEPT)
-    for (guint i = self->next; i < self->to_send->len; i++)
-      g_ptr_array_add (self->handed, mp_invitation_ref (g_ptr_array_index (self->to_send, i)));
   gtk_window_destroy (GTK_WINDOW (message));
   /* Not from inside the message's own response: it is transient for
    * this dialog and must be gone first. */
@@ -588,17 +584,21 @@ show_saved (MpInviteDialog *self)
   GtkWidget *message;
   g_autofree char *text = mp_mail_saved_message (mp_invite_dialog_get_folder (self));
   g_autofree char *secondary = g_strdup_printf ("%s\n\n%s", text,
-                                                _("Once you have sent them, choose Mark as Sent: the plan then knows "
-                                                  "which version the attendees have."));
+                                                _("The plan now counts them as sent: send each .eml file with your "
+                                                  "mail program, or attach the .ics file to a mail to its attendees."));
+
+  /* Saving is what the user chose when no mail program is there: what
+   * was saved is recorded as handed over (mp_ical_mark_sent ()). */
+  for (guint i = self->next; i < self->to_send->len; i++)
+    g_ptr_array_add (self->handed, mp_invitation_ref (g_ptr_array_index (self->to_send, i)));
 
   message = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                     GTK_MESSAGE_INFO, GTK_BUTTONS_NONE, "%s",
-                                    _("The invitations were saved, not sent"));
+                                    _("The invitations were saved"));
   gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", secondary);
   gtk_dialog_add_buttons (GTK_DIALOG (message), _("_Open Folder"), GTK_RESPONSE_YES,
-                          _("_Not Now"), GTK_RESPONSE_CLOSE,
-                          _("_Mark as Sent"), GTK_RESPONSE_ACCEPT, NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (message), GTK_RESPONSE_ACCEPT);
+                          _("_Close"), GTK_RESPONSE_CLOSE, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
   gtk_widget_set_name (message, "saved-message");
   g_signal_connect (message, "response", G_CALLBACK (saved_response), g_object_ref (self));
   gtk_window_present (GTK_WINDOW (message));
