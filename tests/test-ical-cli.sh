@@ -142,8 +142,24 @@ run --import-reply="$replies/outlook-accept.eml" --import-reply="$replies/google
   && grep -q '"occurrence": "2027-03-10"' "$tmp/r.mplan"
 check "--import-reply reads Outlook, Google, Apple, Thunderbird and Evolution replies" $? "rc=$rc" "$out" "$err"
 run --check "$tmp/r.mplan"
-[ $rc -eq 0 ]
-check "the plan with answers loads" $? "rc=$rc" "$out" "$err"
+[ $rc -eq 0 ] && echo "$out" | grep -q "warning: Lena Ortiz declined “Security review”: ‘Our CISO must sign off first’" \
+  && echo "$out" | grep -q "warning: “Legal review of MSA”: Sue Kim proposes 9 Apr 2027"
+check "the plan with answers loads; declines and proposals are problems" $? "rc=$rc" "$out" "$err"
+MUTUALPLAN_TODAY=2027-01-20 run --report "$tmp/r.mplan"
+[ $rc -eq 0 ] && echo "$out" | grep -q "^## Invitations and answers" \
+  && echo "$out" | grep -q "^- \*\*Security review\*\*: declined: Lena Ortiz: ‘Our CISO must sign off first’; not answered yet: Raj Patel" \
+  && echo "$out" | grep -q "^- \*\*Commitment\*\*: accepted: Tom Becker" \
+  && echo "$out" | grep -q "^- \*\*Weekly deal sync\*\*: declined: Raj Patel (10 Mar 2027): ‘On a customer site that week.’; tentative: Lena Ortiz" \
+  && echo "$out" | grep -q "proposed: Sue Kim proposes 9 Apr 2027: ‘Our outside counsel is only free from 9 April.’"
+check "--report: who accepted, declined, is tentative, has not answered, and proposals" $? "rc=$rc" "$out" "$err"
+if command -v pdftotext >/dev/null; then
+  MUTUALPLAN_TODAY=2027-01-20 run --export-pdf="$tmp/r.pdf" --sections=milestones "$tmp/r.mplan"
+  pdftotext -layout "$tmp/r.pdf" "$tmp/r.txt"
+  [ $rc -eq 0 ] && tr -s " \n" "  " < "$tmp/r.txt" | grep -q "Declined: Lena Ortiz: ‘Our CISO" && grep -q "answered" "$tmp/r.txt"
+  check "the printed milestones show declines and who has not answered" $? "rc=$rc" "$err" "$(head -c 3000 "$tmp/r.txt")"
+elif [ "${CI:-}" = true ]; then
+  not_ok "pdftotext (poppler-utils) is missing (CI)"
+fi
 cp "$tmp/r.mplan" "$tmp/r-before.mplan"
 run --import-reply="$replies/unknown-event.ics" --import-reply="$replies/not-invited.ics" --import-reply="$replies/stale.ics" "$tmp/r.mplan"
 [ $rc -eq 0 ] && echo "$out" | grep -q "an event this plan does not have: nothing changed" \
