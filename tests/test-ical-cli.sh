@@ -160,6 +160,10 @@ if command -v pdftotext >/dev/null; then
 elif [ "${CI:-}" = true ]; then
   not_ok "pdftotext (poppler-utils) is missing (CI)"
 fi
+run --import-reply="$replies/thunderbird-delegated.ics" "$tmp/r.mplan"
+[ $rc -eq 0 ] && [ "$out" = "Tom Becker delegated “Signature” to anna.weber@acme.example." ] \
+  && grep -q '"delegated_to": "anna.weber@acme.example"' "$tmp/r.mplan"
+check "a delegation is recorded with whom it went to" $? "rc=$rc" "$out" "$err"
 cp "$tmp/r.mplan" "$tmp/r-before.mplan"
 run --import-reply="$replies/unknown-event.ics" --import-reply="$replies/not-invited.ics" --import-reply="$replies/stale.ics" "$tmp/r.mplan"
 [ $rc -eq 0 ] && echo "$out" | grep -q "an event this plan does not have: nothing changed" \
