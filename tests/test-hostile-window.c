@@ -15,6 +15,8 @@
 #include "mp-label-guard.h"
 #include "mp-milestones-view.h"
 #include "mp-model.h"
+#include "mp-plan-generator.h"
+#include "mp-plan-io.h"
 #include "mp-window.h"
 #include "mp-test-widgets.h"
 
@@ -79,6 +81,70 @@ test_long_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static GFile *
+write_generated (const MpPlanGeneratorOptions *options,
+                 const char                   *name)
+{
+  g_autoptr(MpPlan) plan = mp_plan_generator_generate (options);
+  g_autofree char *dir = g_dir_make_tmp ("mp-hostile-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GFile *file = g_file_new_for_path (path);
+
+  g_assert_true (mp_plan_save_to_file (plan, file, FALSE, NULL, NULL));
+  return file;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0 &&
+          gtk_widget_get_mapped (c))
+        return c;
+      if ((found = find_button (c, label)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opening a large plan: after half a second the window says so, with
+ * Cancel; Cancel gives the window back at once and the plan never
+ * arrives. */
+static void
+test_loading_cancel (void)
+{
+  MpPlanGeneratorOptions o;
+  g_autoptr(GFile) file = NULL;
+  MpWindow *window = mp_window_new (NULL);
+  GtkWidget *cancel;
+  gint64 start;
+
+  mp_plan_generator_options_init (&o, 50000);
+  file = write_generated (&o, "large.mplan");
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_spin_frames (3);
+  start = g_get_monotonic_time ();
+  mp_window_load_file (window, file);
+  mp_test_spin_frames (10);
+  g_assert_null (find_button (GTK_WIDGET (window), "_Cancel"));
+  MP_TEST_SPIN_UNTIL ((cancel = find_button (GTK_WIDGET (window), "_Cancel")) != NULL);
+  g_test_message ("the loading page came after %.2f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 450000);
+  mp_test_screenshot (GTK_WIDGET (window), "MP_SCREENSHOT_DIR", "hostile-loading");
+  g_signal_emit_by_name (cancel, "clicked");
+  mp_test_spin_frames (2);
+  g_assert_null (find_button (GTK_WIDGET (window), "_Cancel"));
+  /* Long enough for the load to have ended: it is dropped. */
+  mp_test_spin_frames (300);
+  g_assert_null (mp_window_get_plan (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -89,5 +155,6 @@ main (int   argc,
   mp_label_guard_init ();
 
   g_test_add_func ("/hostile-window/long-text", test_long_text);
+  g_test_add_func ("/hostile-window/loading-cancel", test_loading_cancel);
   return g_test_run ();
 }
