@@ -30,7 +30,9 @@
 #include "mp-model.h"
 #include "mp-participant-picker.h"
 #include "mp-schedule.h"
+#include "mp-shortcuts.h"
 #include "mp-timeline.h"
+#include "mp-workspace.h"
 
 struct _MpMilestonesView
 {
@@ -2295,16 +2297,8 @@ mp_milestones_view_class_init (MpMilestonesViewClass *klass)
   gtk_widget_class_install_action (widget_class, "milestones.expand-all", NULL, expand_all);
   gtk_widget_class_install_property_action (widget_class, "milestones.show-details", "show-details");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "milestones.show-details", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "milestones.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "milestones.toggle-done", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, 0, "milestones.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "milestones.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "milestones.add-task", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "milestones.remove", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "milestones.move-up", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "milestones.move-down", NULL);
+  /* The keys come from the one shortcut table (mp-shortcuts.c). */
+  mp_shortcuts_add_bindings (widget_class, "milestones.");
 
   responsible_strings[0] = C_("side", "Seller");
   responsible_strings[1] = C_("side", "Customer");
@@ -2335,6 +2329,8 @@ mp_milestones_view_init (MpMilestonesView *self)
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* View toggle, narrow layout, F6 panes (mp-workspace.c). */
+  mp_workspace_setup (GTK_WIDGET (self));
 
   self->last_selected = GTK_INVALID_LIST_POSITION;
   self->live_items = g_hash_table_new (NULL, NULL);

@@ -49,11 +49,6 @@ struct _MpWindow
   MpWindow             *opener;    /* weak: the window a plan was opened from, until it loads */
   guint                 generation; /* counts documents: a load started before a newer one is dropped */
   GFile                *loading_file;
-  GCancellable         *load_cancellable; /* of the loads running, for Cancel */
-  guint                 loading_timeout;  /* shows the loading page after 0.5 s */
-  GtkWidget            *loading_page;     /* made when first needed */
-  GtkLabel             *loading_label;
-  char                 *before_loading;   /* the main stack's page before it */
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
@@ -62,6 +57,9 @@ struct _MpWindow
   GtkWidget            *sidebar;
   GtkWidget            *header_bar;
   GtkWindow            *shortcuts_window; /* made when first asked for */
+  int                   breakpoint; /* narrower than this: narrow (from the template) */
+  gboolean              narrow;
+  guint                 narrow_id;
   GtkLabel             *empty_label;
   GMenu                *recent_menu;
 
@@ -73,6 +71,9 @@ struct _MpWindow
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_NARROW, PROP_BREAKPOINT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 static void save_document (MpWindow *self, GFile *file, gboolean force);
 static void ask_overwrite (MpWindow *self, const char *message);
@@ -393,96 +394,6 @@ load_thread (GTask        *task,
 }
 
 static void
-cancel_other (GCancellable *cancellable,
-              gpointer      other)
-{
-  g_cancellable_cancel (other);
-}
-
-/* The loading page goes; the page that was there comes back. */
-static void
-hide_loading (MpWindow *self)
-{
-  g_clear_handle_id (&self->loading_timeout, g_source_remove);
-  if (self->before_loading != NULL &&
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0)
-    gtk_stack_set_visible_child_name (self->main_stack, self->before_loading);
-  g_clear_pointer (&self->before_loading, g_free);
-}
-
-/* Cancel: the load is dropped (the worker stops reading; a parse under
- * way finishes unseen), and a window opened for it alone closes. */
-static void
-cancel_loading (MpWindow *self)
-{
-  self->generation++;
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  hide_loading (self);
-  if (self->document == NULL && self->opener != NULL)
-    gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static gboolean
-pulse (GtkWidget     *bar,
-       GdkFrameClock *clock,
-       gpointer       data)
-{
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  static gint64 last;
-
-  if (now - last > 100000)
-    {
-      gtk_progress_bar_pulse (GTK_PROGRESS_BAR (bar));
-      last = now;
-    }
-  return G_SOURCE_CONTINUE;
-}
-
-/* A load that takes longer than half a second says so, with Cancel. */
-static gboolean
-show_loading (gpointer data)
-{
-  MpWindow *self = data;
-  g_autofree char *name = self->loading_file ? g_file_get_basename (self->loading_file) : NULL;
-  g_autofree char *shown = mp_display_text (name, 80);
-  g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), shown ? shown : "");
-
-  self->loading_timeout = 0;
-  if (self->loading_page == NULL)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-      GtkWidget *bar = gtk_progress_bar_new ();
-      GtkWidget *label = gtk_label_new (NULL);
-      GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-
-      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
-      gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
-      /* A pulsing bar: loading cannot tell how far it got (and GtkSpinner
-       * needs an SVG loader some systems lack). */
-      gtk_widget_set_size_request (bar, 240, -1);
-      gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
-      gtk_widget_add_tick_callback (bar, pulse, NULL, NULL);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_widget_add_css_class (label, "title-3");
-      gtk_widget_add_css_class (cancel, "pill");
-      g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_loading), self);
-      gtk_box_append (GTK_BOX (box), bar);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), cancel);
-      gtk_stack_add_named (self->main_stack, box, "loading");
-      self->loading_page = box;
-      self->loading_label = GTK_LABEL (label);
-    }
-  gtk_label_set_text (self->loading_label, text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->loading_page), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  g_free (self->before_loading);
-  self->before_loading = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  return G_SOURCE_REMOVE;
-}
-
-static void
 load_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -494,11 +405,7 @@ load_done (GObject      *source,
 
   self->loading--;
   if (self->loading == 0)
-    {
-      g_clear_object (&self->loading_file);
-      g_clear_object (&self->load_cancellable);
-      hide_loading (self);
-    }
+    g_clear_object (&self->loading_file);
   if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "mp-generation")) != self->generation)
     return; /* another plan came meanwhile (recovered work of this file) */
   if (doc == NULL)
@@ -535,18 +442,11 @@ mp_window_load_file (MpWindow *self,
   g_return_if_fail (MP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->load_cancellable == NULL)
-    self->load_cancellable = g_cancellable_new ();
-  /* Closing the window cancels it too. */
-  g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_other),
-                         g_object_ref (self->load_cancellable), g_object_unref);
-  task = g_task_new (self, self->load_cancellable, load_done, NULL);
+  task = g_task_new (self, self->cancellable, load_done, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (task), "mp-generation", GUINT_TO_POINTER (self->generation));
   g_set_object (&self->loading_file, file);
   self->loading++;
-  if (self->loading_timeout == 0 && self->before_loading == NULL)
-    self->loading_timeout = g_timeout_add (500, show_loading, self);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -1000,6 +900,95 @@ print_activated (GtkWidget  *widget,
                                                                          : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
 }
 
+/* ---- narrow windows ---- */
+
+/* Below the breakpoint the window is narrow: pages give toolbar labels'
+ * room to their content and put the details where the timeline was.
+ * Decided after the allocation, so that what changes is laid out in the
+ * next frame rather than during this one. */
+static gboolean
+update_narrow_idle (gpointer data)
+{
+  MpWindow *self = data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < self->breakpoint;
+
+  self->narrow_id = 0;
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      if (narrow)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+mp_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  MpWindow *self = MP_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (mp_window_parent_class)->size_allocate (widget, width, height, baseline);
+  if ((width < self->breakpoint) != self->narrow && self->narrow_id == 0)
+    self->narrow_id = g_idle_add (update_narrow_idle, self);
+}
+
+gboolean
+mp_window_get_narrow (MpWindow *self)
+{
+  g_return_val_if_fail (MP_IS_WINDOW (self), FALSE);
+  return self->narrow;
+}
+
+static void
+mp_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  MpWindow *self = MP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NARROW:
+      g_value_set_boolean (value, self->narrow);
+      break;
+    case PROP_BREAKPOINT:
+      g_value_set_int (value, self->breakpoint);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+mp_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  MpWindow *self = MP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BREAKPOINT:
+      if (self->breakpoint != g_value_get_int (value))
+        {
+          self->breakpoint = g_value_get_int (value);
+          g_object_notify_by_pspec (object, pspec);
+          gtk_widget_queue_allocate (GTK_WIDGET (self));
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* ---- keyboard: pages and panes ---- */
 
 /* The parts of the visible page that F6 walks (list, timeline, details):
@@ -1264,6 +1253,7 @@ mp_window_dispose (GObject *object)
       mp_document_set_autosave (self->document, 0);
     }
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   if (self->shortcuts_window != NULL)
     {
       gtk_window_destroy (self->shortcuts_window);
@@ -1283,9 +1273,6 @@ mp_window_finalize (GObject *object)
   g_clear_pointer (&self->pages_with_document, g_hash_table_unref);
   g_clear_object (&self->loading_file);
   g_clear_weak_pointer (&self->opener);
-  g_clear_object (&self->load_cancellable);
-  g_clear_handle_id (&self->loading_timeout, g_source_remove);
-  g_clear_pointer (&self->before_loading, g_free);
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
 }
 
@@ -1298,6 +1285,19 @@ mp_window_class_init (MpWindowClass *klass)
 
   object_class->dispose = mp_window_dispose;
   object_class->finalize = mp_window_finalize;
+  object_class->get_property = mp_window_get_property;
+  object_class->set_property = mp_window_set_property;
+  widget_class->size_allocate = mp_window_size_allocate;
+
+  /* Narrower than the breakpoint (set in the template), the window is
+   * narrow: see update_narrow_idle(). */
+  properties[PROP_NARROW] =
+    g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BREAKPOINT] =
+    g_param_spec_int ("breakpoint", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = mp_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/MutualPlan/mp-window.ui");

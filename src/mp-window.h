@@ -51,6 +51,8 @@ void        mp_window_reveal       (MpWindow      *self,
 /* The built-in sample plan in the language of the translation in use
  * (English without one), as a resource path. */
 char       *mp_window_get_sample_resource (void);
+/* Narrower than the template's breakpoint (also the property "narrow"). */
+gboolean    mp_window_get_narrow   (MpWindow      *self);
 /* The shortcuts window, once shown (for tests). */
 GtkWindow  *mp_window_get_shortcuts_window (MpWindow  *self);
 

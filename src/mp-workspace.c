@@ -1,0 +1,281 @@
+/* mp-workspace.c: how the Milestones page arranges its list, timeline
+ * and details
+ *
+ * The page's template holds the widgets; this holds the arrangement:
+ * which of list and timeline are shown, where the details go when the
+ * window is narrow, and what is remembered. The page calls
+ * mp_workspace_setup() once from its init.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "mp-workspace.h"
+
+typedef struct
+{
+  GtkWidget  *page;      /* not a reference: the state lives on it */
+  GtkPaned   *paned;
+  GtkPaned   *split;
+  GtkWidget  *list;
+  GtkWidget  *timeline;  /* owned references: they move between panes */
+  GtkWidget  *detail;
+  GPtrArray  *labels;    /* the toolbar's button labels */
+  GSimpleAction *view_action;
+  GSettings  *settings;
+  GtkWidget  *root;      /* whose "narrow" is followed */
+  gboolean    narrow;
+  gboolean    applying;
+} Workspace;
+
+static void
+workspace_free (gpointer data)
+{
+  Workspace *ws = data;
+
+  if (ws->root != NULL)
+    g_signal_handlers_disconnect_by_data (ws->root, ws);
+  g_signal_handlers_disconnect_by_data (ws->detail, ws);
+  g_clear_object (&ws->timeline);
+  g_clear_object (&ws->detail);
+  g_clear_object (&ws->settings);
+  g_clear_object (&ws->view_action);
+  g_clear_pointer (&ws->labels, g_ptr_array_unref);
+  g_free (ws);
+}
+
+static const char *
+view_of (Workspace *ws)
+{
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (ws->view_action));
+
+  /* Interned: the three values are static strings below. */
+  return g_intern_string (g_variant_get_string (state, NULL));
+}
+
+/* Puts @child in @slot of @paned unless it is there already. */
+static void
+place (GtkPaned  *paned,
+       gboolean   end,
+       GtkWidget *child)
+{
+  GtkWidget *now = end ? gtk_paned_get_end_child (paned) : gtk_paned_get_start_child (paned);
+
+  if (now == child)
+    return;
+  if (child != NULL && gtk_widget_get_parent (child) != NULL)
+    {
+      GtkPaned *other = GTK_PANED (gtk_widget_get_parent (child));
+
+      if (gtk_paned_get_end_child (other) == child)
+        gtk_paned_set_end_child (other, NULL);
+      else
+        gtk_paned_set_start_child (other, NULL);
+    }
+  if (end)
+    gtk_paned_set_end_child (paned, child);
+  else
+    gtk_paned_set_start_child (paned, child);
+}
+
+static void
+apply (Workspace *ws)
+{
+  const char *view = view_of (ws);
+  gboolean details = gtk_widget_get_visible (ws->detail);
+  gboolean show_list = view != g_intern_static_string ("timeline");
+  gboolean show_timeline = view != g_intern_static_string ("list");
+
+  if (ws->applying)
+    return;
+  ws->applying = TRUE;
+  if (ws->narrow && details)
+    {
+      /* The details take the timeline's place, under the list. */
+      place (ws->split, TRUE, ws->detail);
+      place (ws->paned, TRUE, NULL);
+      show_list = TRUE;
+    }
+  else
+    {
+      place (ws->split, TRUE, ws->timeline);
+      place (ws->paned, TRUE, ws->detail);
+      gtk_widget_set_visible (ws->timeline, show_timeline);
+    }
+  gtk_widget_set_visible (ws->list, show_list);
+  for (guint i = 0; i < ws->labels->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (ws->labels, i), !ws->narrow);
+  ws->applying = FALSE;
+}
+
+static void
+on_view_change (GSimpleAction *action,
+                GVariant      *value,
+                Workspace     *ws)
+{
+  const char *view = g_variant_get_string (value, NULL);
+
+  if (!g_str_equal (view, "list") && !g_str_equal (view, "timeline") && !g_str_equal (view, "both"))
+    return;
+  g_simple_action_set_state (action, value);
+  if (ws->settings != NULL)
+    g_settings_set_string (ws->settings, "workspace-view", view);
+  apply (ws);
+}
+
+static void
+on_narrow (Workspace *ws)
+{
+  gboolean narrow = FALSE;
+
+  if (ws->root != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (ws->root), "narrow") != NULL)
+    g_object_get (ws->root, "narrow", &narrow, NULL);
+  if (narrow == ws->narrow)
+    return;
+  ws->narrow = narrow;
+  apply (ws);
+}
+
+static void
+on_root (GtkWidget  *page,
+         GParamSpec *pspec,
+         Workspace  *ws)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (page));
+
+  if (root == ws->root)
+    return;
+  if (ws->root != NULL)
+    g_signal_handlers_disconnect_by_data (ws->root, ws);
+  ws->root = root;
+  if (root != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (root), "narrow") != NULL)
+    g_signal_connect_swapped (root, "notify::narrow", G_CALLBACK (on_narrow), ws);
+  on_narrow (ws);
+}
+
+/* The labels of the toolbar's buttons that have an icon beside them. */
+static void
+collect_labels (GtkWidget *widget,
+                gboolean   in_button,
+                GPtrArray *labels)
+{
+  if (in_button && GTK_IS_LABEL (widget) && GTK_IS_IMAGE (gtk_widget_get_prev_sibling (widget)))
+    {
+      /* Their room goes first when the window is narrow. */
+      gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+      g_ptr_array_add (labels, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, in_button || GTK_IS_BUTTON (widget), labels);
+}
+
+/* A child of the page's template by its id (GtkBuilder keeps the ids). */
+static GtkWidget *
+template_child (GtkWidget  *widget,
+                const char *id)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = template_child (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+view_button (const char *icon,
+             const char *target,
+             const char *name,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+
+  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), target);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
+}
+
+void
+mp_workspace_setup (GtkWidget *page)
+{
+  Workspace *ws = g_new0 (Workspace, 1);
+  GSettingsSchema *schema;
+  GtkWidget *toolbar, *toggle, *view;
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  const char *initial = "both";
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  ws->page = page;
+  ws->paned = GTK_PANED (template_child (page, "paned"));
+  ws->split = GTK_PANED (template_child (page, "split"));
+  ws->list = template_child (page, "list_box");
+  ws->timeline = template_child (page, "timeline");
+  ws->detail = template_child (page, "detail");
+  toolbar = template_child (page, "toolbar");
+  view = template_child (page, "view");
+  g_return_if_fail (ws->paned && ws->split && ws->list && ws->timeline && ws->detail && toolbar && view);
+  g_object_ref (ws->timeline);
+  g_object_ref (ws->detail);
+
+  /* What F6 walks: list, timeline, details. */
+  gtk_widget_add_css_class (view, "mp-pane");
+  gtk_widget_add_css_class (ws->timeline, "mp-pane");
+  gtk_widget_add_css_class (ws->detail, "mp-pane");
+
+  ws->labels = g_ptr_array_new ();
+  collect_labels (toolbar, FALSE, ws->labels);
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      if (g_settings_schema_has_key (schema, "workspace-view") && g_settings_schema_has_key (schema, "timeline-split"))
+        {
+          ws->settings = g_settings_new (APP_ID);
+          initial = g_intern_string (g_settings_get_string (ws->settings, "workspace-view") ?: "both");
+          g_settings_bind (ws->settings, "timeline-split", ws->split, "position", G_SETTINGS_BIND_DEFAULT);
+        }
+      g_settings_schema_unref (schema);
+    }
+  if (!g_str_equal (initial, "list") && !g_str_equal (initial, "timeline"))
+    initial = "both";
+  ws->view_action = g_simple_action_new_stateful ("view", G_VARIANT_TYPE_STRING, g_variant_new_string (initial));
+  g_signal_connect (ws->view_action, "change-state", G_CALLBACK (on_view_change), ws);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (ws->view_action));
+  gtk_widget_insert_action_group (page, "workspace", G_ACTION_GROUP (group));
+
+  /* The toggle: list only, both, timeline only. */
+  toggle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (toggle, "linked");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
+  gtk_box_append (GTK_BOX (toggle), view_button ("view-list-symbolic", "workspace.view::list",
+                                                 _("List Only"), _("Show the list only")));
+  gtk_box_append (GTK_BOX (toggle), view_button ("view-continuous-symbolic", "workspace.view::both",
+                                                 _("List and Timeline"), _("Show the list over the timeline")));
+  gtk_box_append (GTK_BOX (toggle), view_button ("x-office-calendar-symbolic", "workspace.view::timeline",
+                                                 _("Timeline Only"), _("Show the timeline only")));
+  gtk_box_append (GTK_BOX (toolbar), toggle);
+
+  g_object_set_data_full (G_OBJECT (page), "mp-workspace", ws, workspace_free);
+  g_signal_connect_swapped (ws->detail, "notify::visible", G_CALLBACK (apply), ws);
+  g_signal_connect (page, "notify::root", G_CALLBACK (on_root), ws);
+  apply (ws);
+}
+
+const char *
+mp_workspace_get_view (GtkWidget *page)
+{
+  Workspace *ws = g_object_get_data (G_OBJECT (page), "mp-workspace");
+
+  g_return_val_if_fail (ws != NULL, NULL);
+  return view_of (ws);
+}
