@@ -49,6 +49,11 @@ struct _MpWindow
   MpWindow             *opener;    /* weak: the window a plan was opened from, until it loads */
   guint                 generation; /* counts documents: a load started before a newer one is dropped */
   GFile                *loading_file;
+  GCancellable         *load_cancellable; /* of the loads running, for Cancel */
+  guint                 loading_timeout;  /* shows the loading page after 0.5 s */
+  GtkWidget            *loading_page;     /* made when first needed */
+  GtkLabel             *loading_label;
+  char                 *before_loading;   /* the main stack's page before it */
 
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
@@ -394,6 +399,96 @@ load_thread (GTask        *task,
 }
 
 static void
+cancel_other (GCancellable *cancellable,
+              gpointer      other)
+{
+  g_cancellable_cancel (other);
+}
+
+/* The loading page goes; the page that was there comes back. */
+static void
+hide_loading (MpWindow *self)
+{
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  if (self->before_loading != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "loading") == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, self->before_loading);
+  g_clear_pointer (&self->before_loading, g_free);
+}
+
+/* Cancel: the load is dropped (the worker stops reading; a parse under
+ * way finishes unseen), and a window opened for it alone closes. */
+static void
+cancel_loading (MpWindow *self)
+{
+  self->generation++;
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  hide_loading (self);
+  if (self->document == NULL && self->opener != NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+pulse (GtkWidget     *bar,
+       GdkFrameClock *clock,
+       gpointer       data)
+{
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  static gint64 last;
+
+  if (now - last > 100000)
+    {
+      gtk_progress_bar_pulse (GTK_PROGRESS_BAR (bar));
+      last = now;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* A load that takes longer than half a second says so, with Cancel. */
+static gboolean
+show_loading (gpointer data)
+{
+  MpWindow *self = data;
+  g_autofree char *name = self->loading_file ? g_file_get_basename (self->loading_file) : NULL;
+  g_autofree char *shown = mp_display_text (name, 80);
+  g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), shown ? shown : "");
+
+  self->loading_timeout = 0;
+  if (self->loading_page == NULL)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+      GtkWidget *bar = gtk_progress_bar_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+      /* A pulsing bar: loading cannot tell how far it got (and GtkSpinner
+       * needs an SVG loader some systems lack). */
+      gtk_widget_set_size_request (bar, 240, -1);
+      gtk_widget_set_halign (bar, GTK_ALIGN_CENTER);
+      gtk_widget_add_tick_callback (bar, pulse, NULL, NULL);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_add_css_class (label, "title-3");
+      gtk_widget_add_css_class (cancel, "pill");
+      g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (cancel_loading), self);
+      gtk_box_append (GTK_BOX (box), bar);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), cancel);
+      gtk_stack_add_named (self->main_stack, box, "loading");
+      self->loading_page = box;
+      self->loading_label = GTK_LABEL (label);
+    }
+  gtk_label_set_text (self->loading_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->loading_page), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  g_free (self->before_loading);
+  self->before_loading = g_strdup (gtk_stack_get_visible_child_name (self->main_stack));
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  return G_SOURCE_REMOVE;
+}
+
+static void
 load_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -405,7 +500,11 @@ load_done (GObject      *source,
 
   self->loading--;
   if (self->loading == 0)
-    g_clear_object (&self->loading_file);
+    {
+      g_clear_object (&self->loading_file);
+      g_clear_object (&self->load_cancellable);
+      hide_loading (self);
+    }
   if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (result), "mp-generation")) != self->generation)
     return; /* another plan came meanwhile (recovered work of this file) */
   if (doc == NULL)
@@ -442,11 +541,18 @@ mp_window_load_file (MpWindow *self,
   g_return_if_fail (MP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, self->cancellable, load_done, NULL);
+  if (self->load_cancellable == NULL)
+    self->load_cancellable = g_cancellable_new ();
+  /* Closing the window cancels it too. */
+  g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_other),
+                         g_object_ref (self->load_cancellable), g_object_unref);
+  task = g_task_new (self, self->load_cancellable, load_done, NULL);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (task), "mp-generation", GUINT_TO_POINTER (self->generation));
   g_set_object (&self->loading_file, file);
   self->loading++;
+  if (self->loading_timeout == 0 && self->before_loading == NULL)
+    self->loading_timeout = g_timeout_add (500, show_loading, self);
   g_task_run_in_thread (task, load_thread);
 }
 
@@ -1273,6 +1379,9 @@ mp_window_finalize (GObject *object)
   g_clear_pointer (&self->pages_with_document, g_hash_table_unref);
   g_clear_object (&self->loading_file);
   g_clear_weak_pointer (&self->opener);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->loading_timeout, g_source_remove);
+  g_clear_pointer (&self->before_loading, g_free);
   G_OBJECT_CLASS (mp_window_parent_class)->finalize (object);
 }
 
