@@ -649,7 +649,85 @@ struct _MpCsvImport {
   GPtrArray *people;     /* MpParticipant to add */
   guint      added;
   guint      changed;
+  /* Lookups made once, so a long sheet is read in linear time. */
+  GHashTable *people_by_key; /* id, case-folded name, lower-case email → MpParticipant */
+  GHashTable *by_title;      /* case-folded title → the plan's MpMilestone */
+  GHashTable *new_by_id;     /* id → new MpMilestone */
+  GHashTable *new_set;       /* the new MpMilestones */
+  GPtrArray  *pending_ids;   /* PendingId: set after reading, since setting an id
+                              * anywhere makes the plan rebuild its id index */
 };
+
+typedef struct {
+  MpRecord *record;
+  char     *id;
+} PendingId;
+
+static void
+pending_id_free (gpointer data)
+{
+  PendingId *p = data;
+
+  g_object_unref (p->record);
+  g_free (p->id);
+  g_free (p);
+}
+
+/* A record of @type as new objects are made, without an id yet: the
+ * _new () functions give one at once, and every id set makes the plan
+ * rebuild its index, which per row would make reading quadratic. */
+static MpRecord *
+blank_record (GType type)
+{
+  MpRecord *record = g_object_new (type, NULL);
+
+  mp_record_mark_new (record);
+  return record;
+}
+
+static void
+defer_id (MpCsvImport *import,
+          MpRecord    *record,
+          const char  *id)
+{
+  PendingId *p = g_new0 (PendingId, 1);
+
+  p->record = g_object_ref (record);
+  p->id = g_strdup (id);
+  g_ptr_array_add (import->pending_ids, p);
+}
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *n = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return g_utf8_casefold (n != NULL ? n : "", -1);
+}
+
+static void
+index_person (MpCsvImport   *import,
+              MpParticipant *p,
+              const char    *id)
+{
+  const char *email = mp_participant_get_email (p);
+  char *keys[3] = { g_strconcat ("id:", id, NULL), fold (mp_participant_get_name (p)),
+                    email != NULL && *email ? g_ascii_strdown (email, -1) : NULL };
+
+  for (guint i = 0; i < 3; i++)
+    if (keys[i] != NULL && !g_hash_table_contains (import->people_by_key, keys[i]))
+      g_hash_table_insert (import->people_by_key, keys[i], p);
+    else
+      g_free (keys[i]);
+}
+
+static gboolean
+is_value (gpointer key,
+          gpointer value,
+          gpointer user_data)
+{
+  return value == user_data;
+}
 
 static void
 step_free (gpointer data)
@@ -692,6 +770,11 @@ mp_csv_import_free (MpCsvImport *import)
   g_ptr_array_unref (import->changes);
   g_ptr_array_unref (import->errors);
   g_ptr_array_unref (import->people);
+  g_clear_pointer (&import->people_by_key, g_hash_table_unref);
+  g_clear_pointer (&import->by_title, g_hash_table_unref);
+  g_clear_pointer (&import->new_by_id, g_hash_table_unref);
+  g_clear_pointer (&import->new_set, g_hash_table_unref);
+  g_clear_pointer (&import->pending_ids, g_ptr_array_unref);
   g_free (import);
 }
 
@@ -784,30 +867,15 @@ static MpParticipant *
 find_person (MpCsvImport *import,
              const char  *text)
 {
-  GListModel *lists[2] = { G_LIST_MODEL (mp_plan_get_participants (import->plan)), NULL };
-  g_autoptr(GListStore) added = g_list_store_new (MP_TYPE_PARTICIPANT);
+  g_autofree char *id = g_strconcat ("id:", text, NULL);
+  g_autofree char *name = fold (text);
+  g_autofree char *email = g_ascii_strdown (text, -1);
+  MpParticipant *p;
 
-  for (guint i = 0; i < import->people->len; i++)
-    g_list_store_append (added, g_ptr_array_index (import->people, i));
-  lists[1] = G_LIST_MODEL (added);
-  for (guint l = 0; l < 2; l++)
-    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
-      {
-        g_autoptr(MpParticipant) p = g_list_model_get_item (lists[l], i);
-        const char *email = mp_participant_get_email (p);
-
-        if (g_strcmp0 (mp_participant_get_id (p), text) == 0 ||
-            g_utf8_collate (mp_participant_get_name (p), text) == 0 ||
-            (email != NULL && *email && g_ascii_strcasecmp (email, text) == 0))
-          return p;
-        {
-          g_autofree char *a = g_utf8_casefold (mp_participant_get_name (p), -1);
-          g_autofree char *b = g_utf8_casefold (text, -1);
-
-          if (g_str_equal (a, b))
-            return p;
-        }
-      }
+  if ((p = g_hash_table_lookup (import->people_by_key, id)) != NULL ||
+      (p = g_hash_table_lookup (import->people_by_key, name)) != NULL ||
+      (p = g_hash_table_lookup (import->people_by_key, email)) != NULL)
+    return p;
   return NULL;
 }
 
@@ -833,15 +901,18 @@ person (Row        *r,
       return p;
     }
   p = mp_participant_new ();
-  {
-    g_autofree char *id = mp_record_new_id ("p");
-
-    mp_participant_set_id (p, id);
-  }
   mp_participant_set_name (p, text);
   mp_participant_set_side (p, side);
   mp_record_mark_new (MP_RECORD (p));
   g_ptr_array_add (import->people, p);
+  {
+    /* Owners refer to the id at once; new people are few, so the plan's
+     * id index is rebuilt only that often. */
+    g_autofree char *id = mp_record_new_id ("p");
+
+    mp_participant_set_id (p, id);
+    index_person (import, p, id);
+  }
   add_change (import, MP_CSV_CHANGE_ADD_PARTICIPANT, 0,
               g_strdup_printf (_("New participant “%s” (%s)"), text, mp_format_side (side)));
   return p;
@@ -849,31 +920,24 @@ person (Row        *r,
 
 static MpMilestone *
 find_milestone (MpCsvImport *import,
-                GPtrArray   *new_milestones,
                 const char  *id,
                 const char  *title)
 {
-  GListModel *list = G_LIST_MODEL (mp_plan_get_milestones (import->plan));
-
   if (id != NULL && *id)
     {
       MpMilestone *m = mp_plan_find_milestone (import->plan, id);
 
-      if (m != NULL)
-        return m;
-      for (guint i = 0; i < new_milestones->len; i++)
-        if (g_strcmp0 (mp_milestone_get_id (g_ptr_array_index (new_milestones, i)), id) == 0)
-          return g_ptr_array_index (new_milestones, i);
+      if (m == NULL)
+        m = g_hash_table_lookup (import->new_by_id, id);
+      /* An id the plan does not have is a new milestone, whatever its title. */
+      return m;
     }
   if (title != NULL && *title)
-    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-      {
-        g_autoptr(MpMilestone) m = g_list_model_get_item (list, i);
+    {
+      g_autofree char *key = fold (title);
 
-        if (same_word (mp_milestone_get_title (m), title) &&
-            g_utf8_collate (mp_milestone_get_title (m), title) == 0)
-          return m;
-      }
+      return g_hash_table_lookup (import->by_title, key);
+    }
   return NULL;
 }
 
@@ -1190,7 +1254,6 @@ mp_csv_import_prepare (MpPlan           *plan,
                        GError          **error)
 {
   g_autoptr(MpCsvImport) import = g_new0 (MpCsvImport, 1);
-  g_autoptr(GPtrArray) new_milestones = g_ptr_array_new ();
   MpMilestone *last_milestone = NULL;
   int column[MP_CSV_N_FIELDS];
   GStrv header;
@@ -1202,6 +1265,33 @@ mp_csv_import_prepare (MpPlan           *plan,
   import->changes = g_ptr_array_new_with_free_func (change_free);
   import->errors = g_ptr_array_new_with_free_func (g_free);
   import->people = g_ptr_array_new_with_free_func (g_object_unref);
+  import->people_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->new_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  import->new_set = g_hash_table_new (NULL, NULL);
+  import->pending_ids = g_ptr_array_new_with_free_func (pending_id_free);
+  {
+    GListModel *list = G_LIST_MODEL (mp_plan_get_participants (plan));
+
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(MpParticipant) p = g_list_model_get_item (list, i);
+
+        index_person (import, p, mp_participant_get_id (p));
+      }
+    list = G_LIST_MODEL (mp_plan_get_milestones (plan));
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(MpMilestone) m = g_list_model_get_item (list, i);
+        char *key = fold (mp_milestone_get_title (m));
+
+        /* The first of the same title wins. */
+        if (!g_hash_table_contains (import->by_title, key))
+          g_hash_table_insert (import->by_title, key, m);
+        else
+          g_free (key);
+      }
+  }
 
   for (guint f = 0; f < MP_CSV_N_FIELDS; f++)
     column[f] = -1;
@@ -1262,14 +1352,14 @@ mp_csv_import_prepare (MpPlan           *plan,
 
       if (!task)
         {
-          g_autoptr(MpMilestone) incoming = mp_milestone_new ();
+          g_autoptr(MpMilestone) incoming = (MpMilestone *) blank_record (MP_TYPE_MILESTONE);
           gboolean has[MP_MILESTONE_N_FIELDS] = { FALSE };
-          MpMilestone *existing = find_milestone (import, new_milestones, get (&r, MP_CSV_ID), title);
+          MpMilestone *existing = find_milestone (import, get (&r, MP_CSV_ID), title);
 
           mp_milestone_set_title (incoming, title);
           has[MP_MILESTONE_TITLE] = TRUE;
           fill_milestone (&r, incoming, has);
-          if (existing != NULL && g_ptr_array_find (new_milestones, existing, NULL))
+          if (existing != NULL && g_hash_table_contains (import->new_set, existing))
             row_error (&r, MP_CSV_ID, _("the milestone “%s” is in the file twice"), title);
           else if (existing == NULL && !has[MP_MILESTONE_DUE] && !r.bad)
             row_error (&r, MP_CSV_DUE, _("“%s” has no due date; a milestone needs one"), title);
@@ -1291,20 +1381,17 @@ mp_csv_import_prepare (MpPlan           *plan,
               const char *id = get (&r, MP_CSV_ID);
               g_autofree char *due = mp_format_date (mp_milestone_get_due (incoming));
 
-              if (*id && mp_plan_find_milestone (plan, id) == NULL)
-                mp_milestone_set_id (incoming, id);
-              else
-                {
-                  g_autofree char *nid = mp_record_new_id ("m");
+              g_autofree char *nid = *id && mp_plan_find_milestone (plan, id) == NULL ? g_strdup (id)
+                                                                                        : mp_record_new_id ("m");
 
-                  mp_milestone_set_id (incoming, nid);
-                }
+              defer_id (import, MP_RECORD (incoming), nid);
+              g_hash_table_insert (import->new_by_id, g_strdup (nid), incoming);
+              g_hash_table_add (import->new_set, incoming);
               mp_record_mark_new (MP_RECORD (incoming));
               s->kind = MP_CSV_CHANGE_ADD_MILESTONE;
               s->row = r.row;
               s->added = g_object_ref (MP_RECORD (incoming));
               g_ptr_array_add (import->steps, s);
-              g_ptr_array_add (new_milestones, incoming);
               import->added++;
               add_change (import, MP_CSV_CHANGE_ADD_MILESTONE, r.row,
                           g_strdup_printf (_("New milestone “%s”, due %s"), title, due));
@@ -1312,8 +1399,8 @@ mp_csv_import_prepare (MpPlan           *plan,
         }
       else
         {
-          MpMilestone *parent = find_milestone (import, new_milestones, get (&r, MP_CSV_PARENT), NULL);
-          g_autoptr(MpTask) incoming = mp_task_new ();
+          MpMilestone *parent = find_milestone (import, get (&r, MP_CSV_PARENT), NULL);
+          g_autoptr(MpTask) incoming = (MpTask *) blank_record (MP_TYPE_TASK);
           gboolean has[MP_TASK_N_FIELDS] = { FALSE };
           MpTask *existing = NULL;
 
@@ -1339,7 +1426,7 @@ mp_csv_import_prepare (MpPlan           *plan,
                     existing = t;
                 }
             }
-          if (!r.bad && existing != NULL && !g_ptr_array_find (new_milestones, parent, NULL))
+          if (!r.bad && existing != NULL && !g_hash_table_contains (import->new_set, parent))
             {
               Step *s = diff (import, MP_RECORD (existing), MP_RECORD (incoming), has, MP_TASK_N_FIELDS, r.row,
                               mp_task_get_title (existing));
@@ -1352,11 +1439,11 @@ mp_csv_import_prepare (MpPlan           *plan,
             }
           else if (!r.bad)
             {
-              gboolean nested = g_ptr_array_find (new_milestones, parent, NULL);
+              gboolean nested = g_hash_table_contains (import->new_set, parent);
               const char *id = get (&r, MP_CSV_ID);
               g_autofree char *nid = mp_record_new_id ("t");
 
-              mp_task_set_id (incoming, *id && existing == NULL ? id : nid);
+              defer_id (import, MP_RECORD (incoming), *id && existing == NULL ? id : nid);
               mp_record_mark_new (MP_RECORD (incoming));
               if (nested)
                 g_list_store_append (mp_milestone_get_tasks (parent), incoming);
@@ -1378,11 +1465,20 @@ mp_csv_import_prepare (MpPlan           *plan,
       if (r.bad)
         {
           /* A refused row adds nobody and changes nothing. */
+          for (guint k = people_before; k < import->people->len; k++)
+            g_hash_table_foreach_remove (import->people_by_key, is_value, g_ptr_array_index (import->people, k));
           g_ptr_array_set_size (import->people, people_before);
           g_ptr_array_remove_range (import->changes, changes_before, import->changes->len - changes_before);
           (void) errors_before;
         }
     }
+  for (guint i = 0; i < import->pending_ids->len; i++)
+    {
+      PendingId *p = g_ptr_array_index (import->pending_ids, i);
+
+      mp_record_set_id (p->record, p->id);
+    }
+  g_ptr_array_set_size (import->pending_ids, 0);
   return g_steal_pointer (&import);
 }
 
