@@ -858,13 +858,13 @@ check_plan (Loader *ld,
       path_push_index (ld, i);
       if (!check_unique_ids (ld, "tasks", G_LIST_MODEL (mp_milestone_get_tasks (m)), seen))
         goto out;
-      /* Tasks come in many lists: the limit of one list holds for all of
-       * them together (docs/file-format.md). */
-      if (g_hash_table_size (seen) > MP_JSON_MAX_ITEMS)
+      /* Tasks come in many lists: a limit of their own for all of them
+       * together (docs/file-format.md). */
+      if (g_hash_table_size (seen) > MP_PLAN_MAX_TASKS)
         {
           path_push_member (ld, "tasks");
           fail (ld, MP_ERROR_TOO_LARGE, "more than %s tasks in the plan (the limit of a plan file)",
-                MP_JSON_MAX_ITEMS_TEXT);
+                MP_PLAN_MAX_TASKS_TEXT);
           goto out;
         }
       path_pop (ld, old);

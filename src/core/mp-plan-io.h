@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 
 /* Plan files are at most this large (FORMAT.md). */
 #define MP_PLAN_MAX_FILE_SIZE (64 * 1024 * 1024)
+/* Tasks in one plan, over all milestones (docs/file-format.md): 50,000
+ * milestones with three tasks each fit with room. The other limits are
+ * in mp-json-check.h. */
+#define MP_PLAN_MAX_TASKS 500000
+#define MP_PLAN_MAX_TASKS_TEXT "500,000"
 
 /* Parses and checks every rule of the format. On failure the error
  * (MP_ERROR) names @display_name, the JSON path and the rule, e.g.
