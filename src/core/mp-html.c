@@ -23,6 +23,9 @@
 /* The timeline's drawing size in CSS pixels; the page scales it. */
 #define CHART_WIDTH    1120.0
 #define CHART_LABELS   240.0
+/* A longer chart would make a page of tens of megabytes; the milestones
+ * table lists every row. */
+#define CHART_MAX_ROWS 400
 
 /* ---- escaping ---- */
 
@@ -939,10 +942,10 @@ build_timeline (GString    *out,
   view.label_width = CHART_LABELS;
   mp_timeline_get_content_range (layout, &view, &tile.first_date, &tile.last_date);
   tile.first_row = 0;
-  tile.n_rows = n_rows;
+  tile.n_rows = MIN (n_rows, CHART_MAX_ROWS);
   header_h = mp_timeline_view_get_header_height (&view);
   row_h = mp_timeline_view_get_row_height (&view);
-  chart_h = header_h + n_rows * row_h;
+  chart_h = header_h + tile.n_rows * row_h;
   legend_h = mp_timeline_render_legend (NULL, &view, 0, 0, CHART_WIDTH);
   height = ceil (chart_h + 12.0 + legend_h + 4.0);
 
@@ -985,14 +988,14 @@ build_timeline (GString    *out,
   esc (out, _("Timeline"));
   g_string_append (out, "</title>\n<desc>");
   if (n_rows > 0)
-    escf (out, _("%s – %s · rows %u–%u of %u"), first, last, 1u, n_rows, n_rows);
+    escf (out, _("%s – %s · rows %u–%u of %u"), first, last, 1u, tile.n_rows, n_rows);
   else
     escf (out, _("%s – %s · no milestones yet"), first, last);
   g_string_append (out, "</desc>\n");
   g_string_append (out, end + 1);
   /* The labels as text over their drawing, for search and screen readers. */
   g_string_append (out, "<g class=\"labels\">\n");
-  for (guint r = 0; r < n_rows; r++)
+  for (guint r = 0; r < tile.n_rows; r++)
     {
       const MpTimelineRow *row = mp_timeline_layout_get_row (layout, r);
       MpMilestone *m = mp_timeline_layout_get_milestone (layout, row->milestone);
@@ -1035,6 +1038,12 @@ build_timeline (GString    *out,
       }
     esc (out, _("✓ Committed: the owner has committed to the date"));
   }
+  if (tile.n_rows < n_rows)
+    {
+      g_string_append (out, "<br>");
+      escf (out, _("The chart shows the first %u of %u rows; the milestones table lists them all."),
+            tile.n_rows, n_rows);
+    }
   g_string_append (out, "</figcaption>\n</figure>\n</section>\n");
   return TRUE;
 }
