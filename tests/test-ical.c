@@ -1345,6 +1345,37 @@ test_deleted_and_cancelled (void)
   icalcomponent_free (cal);
 }
 
+/* A file from before `sent`: only invited_sequence says it went out. A
+ * deleted milestone still gets its cancellation, to its invitees. */
+static void
+test_deleted_legacy (void)
+{
+  g_autoptr(MpPlan) plan = load_fixture ("acme-rollout.mplan");
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) invitations = NULL;
+  GListStore *gone = mp_record_get_children (MP_RECORD (plan), MP_PLAN_CANCELLATIONS);
+  MpIcalOptions opt;
+  MpInvitation *inv = NULL;
+
+  mp_milestone_set_invited_sequence (mp_plan_find_milestone (plan, "m-legal"), 0);
+  mp_document_remove_milestone (doc, mp_plan_find_milestone (plan, "m-legal"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gone)), ==, 1);
+  options_init (&opt);
+  opt.only_outdated = TRUE;
+  invitations = mp_ical_build_invitations (plan, &opt, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < invitations->len; i++)
+    if (((MpInvitation *) g_ptr_array_index (invitations, i))->is_deleted)
+      inv = g_ptr_array_index (invitations, i);
+  g_assert_nonnull (inv);
+  g_assert_true (inv->is_cancel);
+  g_assert_cmpint (inv->sequence, ==, 1);
+  g_assert_cmpstr (inv->attendee_emails[0], ==, "sue.kim@acme.example");
+  g_assert_null (inv->attendee_emails[1]);
+  g_assert_nonnull (strstr (inv->ics, "\r\nDTSTART;VALUE=DATE:20270326\r\n"));
+}
+
 /* An unchanged re-send is not an update; a proposal accepted moves the
  * date and makes the event out of date; a declined one gives a
  * DECLINECOUNTER to the one who proposed. */
@@ -1472,6 +1503,7 @@ main (int   argc,
   g_test_add_func ("/ical/mail/eml", test_eml);
   g_test_add_func ("/ical/mail/xdg-email", test_xdg_email);
   g_test_add_func ("/ical/invitations/deleted-cancelled", test_deleted_and_cancelled);
+  g_test_add_func ("/ical/invitations/deleted-legacy", test_deleted_legacy);
   g_test_add_func ("/ical/replies/proposals", test_proposals);
   g_test_add_func ("/ical/replies/mime-shapes", test_mime_shapes);
   return g_test_run ();

@@ -1347,6 +1347,9 @@ mp_ical_cancellation_for (MpPlan   *plan,
       if (!mp_record_get_bool (r, MP_SENT_CANCELLED))
         max = MAX (max, mp_record_get_int (r, MP_SENT_SEQUENCE));
     }
+  /* Older files know only invited_sequence: its invitees hold it. */
+  if (max < 0 && g_list_model_get_n_items (sent) == 0 && event_invited (event) >= 0)
+    max = event_invited (event);
   if (max < 0)
     return NULL; /* nobody holds it in their calendar */
 
@@ -1381,6 +1384,27 @@ mp_ical_cancellation_for (MpPlan   *plan,
         continue;
       copy = mp_record_copy (r);
       g_list_store_append (store, copy);
+    }
+  if (g_list_model_get_n_items (sent) == 0)
+    {
+      g_autoptr(GPtrArray) invitees = event_invitees (event);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+      split_invitees (plan, invitees, ids, NULL);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          MpParticipant *p = mp_plan_find_participant (plan, g_ptr_array_index (ids, i));
+          g_autoptr(MpRecord) r = g_object_new (MP_TYPE_SENT, NULL);
+
+          mp_record_mark_new (r);
+          mp_record_set_string (r, MP_SENT_EMAIL, mp_participant_get_email (p));
+          mp_record_set_string (r, MP_SENT_NAME, mp_participant_get_name (p));
+          mp_record_set_string (r, MP_SENT_PARTICIPANT, mp_participant_get_id (p));
+          mp_record_set_int (r, MP_SENT_SEQUENCE, max);
+          g_list_store_append (store, r);
+        }
+      if (ids->len == 0)
+        return NULL;
     }
   return g_steal_pointer (&c);
 }
