@@ -71,6 +71,8 @@ struct _MpMilestonesView
   guint               live_id;
   guint               edit_id;
   guint               select_id;
+  guint               restore_id;
+  gboolean            filtering;     /* the search changes the rows */
   GHashTable         *live_items;  /* bound GtkListItems of the tasks and flags columns */
   GHashTable         *title_items; /* bound GtkListItems of the title column */
   MpRecord           *pending_edit;  /* its title opens for typing once shown */
@@ -120,8 +122,8 @@ static const struct {
   [COL_SELLER_OWNER] = { N_("Seller owner"), N_("Seller owner"), MP_MILESTONE_SELLER_OWNER, MP_TASK_OWNER, 118 },
   [COL_CUSTOMER_OWNER] = { N_("Customer owner"), N_("Customer owner"), MP_MILESTONE_CUSTOMER_OWNER, MP_TASK_OWNER, 118 },
   [COL_START] = { N_("Start"), N_("Start date"), MP_MILESTONE_START, NO_FIELD, 96 },
-  [COL_DUE] = { N_("Due"), N_("Due date"), MP_MILESTONE_DUE, MP_TASK_DUE, 120 },
-  [COL_STATUS] = { N_("Status"), N_("Status"), MP_MILESTONE_STATUS, MP_TASK_DONE, 100 },
+  [COL_DUE] = { N_("Due"), N_("Due date"), MP_MILESTONE_DUE, MP_TASK_DUE, 150 },
+  [COL_STATUS] = { N_("Status"), N_("Status"), MP_MILESTONE_STATUS, MP_TASK_DONE, 116 },
   [COL_COMMITMENT] = { N_("Committed"), N_("Committed"), MP_MILESTONE_COMMITMENT, NO_FIELD, 40 },
   [COL_TASKS] = { N_("Tasks"), N_("Tasks done"), NO_FIELD, NO_FIELD, 40 },
   [COL_FLAGS] = { N_("Attention"), N_("Attention"), NO_FIELD, NO_FIELD, 40 },
@@ -517,6 +519,7 @@ choice_button_new (GtkListItem *item)
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
   gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_choice_popup, NULL, NULL);
@@ -942,7 +945,11 @@ setup_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_controller (cell, focus);
   }
   if (col == COL_TITLE)
-    g_signal_connect (item, "notify::position", G_CALLBACK (on_title_position), NULL);
+    {
+      g_signal_connect (item, "notify::position", G_CALLBACK (on_title_position), NULL);
+      /* A new row's cells are bound before they are in the row. */
+      g_signal_connect_swapped (cell, "map", G_CALLBACK (label_row), item);
+    }
 }
 
 static void
@@ -956,6 +963,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   g_autoptr(MpRecord) rec = item_record (item);
   MpMilestonesView *self = g_object_get_data (G_OBJECT (factory), "view");
 
+  if (rec == NULL)
+    return;
   if (expander)
     {
       gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (item));
@@ -1197,15 +1206,22 @@ label_cell (GtkWidget *cell,
             MpRecord  *rec)
 {
   g_autofree char *value = cell_value_text (cell, col, rec);
-  g_autofree char *text = NULL;
-  GtkWidget *w = gtk_widget_get_first_child (cell), *parent = gtk_widget_get_parent (cell);
+  char *text;
+  GtkWidget *w = MP_IS_TASK (rec) ? cell_task_child (cell) : cell_child (cell);
+  GtkWidget *parent = gtk_widget_get_parent (cell);
 
   if (value == NULL)
     return;
   text = g_strdup_printf (_("%s: %s"), _(columns[col].field_name), value);
-  /* The GtkColumnViewCell around the cell (GTK 4.8 names it by its type). */
-  if (parent != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  /* Names change far less often than rows are bound: only real changes
+   * reach the accessibility layer. (The GtkColumnViewCell around is named
+   * by its column, mp-a11y.c.) */
+  if (parent == NULL || g_strcmp0 (text, g_object_get_data (G_OBJECT (cell), "a11y-label")) == 0)
+    {
+      g_free (text);
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (cell), "a11y-label", text, g_free);
   if (col == COL_TITLE || w == NULL)
     return;
   if (GTK_IS_BOX (w) && col == COL_DUE)
@@ -1216,8 +1232,8 @@ label_cell (GtkWidget *cell,
     mp_date_button_set_accessible_label (MP_DATE_BUTTON (w), text);
   else
     {
-      /* A drop-down's focusable part is its toggle button. */
-      GtkWidget *target = GTK_IS_DROP_DOWN (w) ? find_descendant (w, GTK_TYPE_TOGGLE_BUTTON) : w;
+      /* A menu button's focusable part is its toggle button. */
+      GtkWidget *target = GTK_IS_MENU_BUTTON (w) ? find_descendant (w, GTK_TYPE_TOGGLE_BUTTON) : w;
 
       if (target != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
@@ -1247,6 +1263,8 @@ label_row (GtkListItem *item)
                           gtk_list_item_get_position (item) + 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  /* Named here: mp-a11y.c's "Row 3 of 13" for rows nobody names stays off. */
+  g_object_set_data (G_OBJECT (row), "mp-a11y-titled", GINT_TO_POINTER (1));
 }
 
 static void
@@ -1506,19 +1524,17 @@ on_selection_changed (MpMilestonesView *self)
 }
 
 /* The selected row went away (removed, undone): its neighbour takes the
- * selection, and the focus if the list had it. */
-static void
-on_rows_changed (GListModel       *model,
-                 guint             position,
-                 guint             removed,
-                 guint             added,
-                 MpMilestonesView *self)
+ * selection, and the focus if the list had it. From an idle: not while
+ * the models are still telling each other about the change. */
+static gboolean
+restore_selection_idle (gpointer data)
 {
-  guint n = g_list_model_get_n_items (model);
+  MpMilestonesView *self = data;
+  guint n = self->tree ? g_list_model_get_n_items (G_LIST_MODEL (self->tree)) : 0;
 
-  if (removed > 0 && n > 0 && self->last_selected != GTK_INVALID_LIST_POSITION &&
-      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION &&
-      mp_milestone_filter_is_empty (self->filter))
+  self->restore_id = 0;
+  if (n > 0 && self->last_selected != GTK_INVALID_LIST_POSITION &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     {
       gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->view)) != NULL;
 
@@ -1526,6 +1542,19 @@ on_rows_changed (GListModel       *model,
       if (had_focus)
         g_idle_add_full (G_PRIORITY_LOW, focus_selected_idle, g_object_ref (self), g_object_unref);
     }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_rows_changed (GListModel       *model,
+                 guint             position,
+                 guint             removed,
+                 guint             added,
+                 MpMilestonesView *self)
+{
+  if (removed > 0 && !self->filtering && self->restore_id == 0 &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    self->restore_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restore_selection_idle, self, NULL);
   relabel_rows (self);
 }
 
@@ -1944,8 +1973,10 @@ expand_matching_tasks (MpMilestonesView *self)
 static void
 on_search_changed (MpMilestonesView *self)
 {
+  self->filtering = TRUE;
   mp_milestone_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   expand_matching_tasks (self);
+  self->filtering = FALSE;
   update_shown (self);
 }
 
@@ -1984,10 +2015,12 @@ on_search_mode (MpMilestonesView *self)
     }
   else
     {
+      self->filtering = TRUE;
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_drop_down_set_selected (self->filter_kind, 0);
       mp_milestone_filter_set_text (self->filter, NULL);
       mp_milestone_filter_set_kind (self->filter, MP_MILESTONE_FILTER_ALL, NULL);
+      self->filtering = FALSE;
       update_shown (self);
     }
 }
@@ -1999,11 +2032,13 @@ on_filter_kind_selected (MpMilestonesView *self)
 
   if (i == GTK_INVALID_LIST_POSITION)
     i = 0;
+  self->filtering = TRUE;
   if (i < MP_MILESTONE_FILTER_PERSON)
     mp_milestone_filter_set_kind (self->filter, i, NULL);
   else if (i - MP_MILESTONE_FILTER_PERSON < self->filter_people->len)
     mp_milestone_filter_set_kind (self->filter, MP_MILESTONE_FILTER_PERSON,
                                   g_ptr_array_index (self->filter_people, i - MP_MILESTONE_FILTER_PERSON));
+  self->filtering = FALSE;
   update_shown (self);
 }
 
@@ -2164,6 +2199,7 @@ mp_milestones_view_dispose (GObject *object)
   g_clear_handle_id (&self->live_id, g_source_remove);
   g_clear_handle_id (&self->edit_id, g_source_remove);
   g_clear_handle_id (&self->select_id, g_source_remove);
+  g_clear_handle_id (&self->restore_id, g_source_remove);
   g_clear_handle_id (&self->toast_id, g_source_remove);
   if (self->document != NULL)
     {
@@ -2395,4 +2431,17 @@ GtkWidget *
 mp_milestones_view_new (void)
 {
   return g_object_new (MP_TYPE_MILESTONES_VIEW, NULL);
+}
+
+/* Shows the milestones of one filter, with the search bar that says so
+ * (the Overview's "Show all"). */
+void
+mp_milestones_view_show_filter (MpMilestonesView      *self,
+                                MpMilestoneFilterKind  kind)
+{
+  g_return_if_fail (MP_IS_MILESTONES_VIEW (self));
+  g_return_if_fail (kind < MP_MILESTONE_FILTER_PERSON);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_drop_down_set_selected (self->filter_kind, kind);
 }
