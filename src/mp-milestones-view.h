@@ -32,5 +32,8 @@ GtkSingleSelection *mp_milestones_view_get_selection (MpMilestonesView *self);
 /* What the list shows (search text and filter): the Overview sets it for
  * "Show all", the timeline can follow it. */
 MpMilestoneFilter  *mp_milestones_view_get_filter    (MpMilestonesView *self);
+/* The page with one filter applied and shown (not for one person). */
+void                mp_milestones_view_show_filter   (MpMilestonesView      *self,
+                                                      MpMilestoneFilterKind  kind);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "mp-date-button.h"
 #include "mp-format.h"
 #include "mp-health.h"
+#include "mp-milestone-filter.h"
 #include "mp-model.h"
 #include "mp-overview.h"
 #include "mp-problem.h"
@@ -44,11 +45,16 @@ struct _MpOverview
   GtkListBox    *overdue_list;
   GtkListBox    *problem_list;
   GtkLabel      *problems_heading;
+  GtkWidget     *all_problems;   /* the full list, a virtual GtkListView, once asked for */
+  GListStore    *problems;       /* MpProblem */
 };
+
+/* Each list shows its first entries; "Show all" leads to the rest. */
+#define FIRST_ENTRIES 5
 
 G_DEFINE_FINAL_TYPE (MpOverview, mp_overview, GTK_TYPE_WIDGET)
 
-enum { REVEAL, N_SIGNALS };
+enum { REVEAL, SHOW_MILESTONES, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static char *
@@ -118,6 +124,25 @@ add_row (GtkListBox *list,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   if (record != NULL)
     g_object_set_data_full (G_OBJECT (row), "record", g_object_ref (record), g_object_unref);
+  gtk_list_box_append (list, row);
+}
+
+/* "Show all 435": @kind is the Milestones page's filter that shows them,
+ * or -1 for the problems listed here. */
+static void
+add_more_row (GtkListBox *list,
+              guint       n,
+              int         kind)
+{
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show all %u", "Show all %u", n), n);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "accent");
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_set_data (G_OBJECT (row), "show-kind", GINT_TO_POINTER (kind + 1));
   gtk_list_box_append (list, row);
 }
 
@@ -236,25 +261,52 @@ refresh_facts (MpOverview *self)
   gtk_label_set_text (self->buffer_label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->buffer_label), text != NULL);
 
+  /* The first few of each list: a plan of thousands of milestones must
+   * not lay out thousands of rows here. */
   clear_list (self->next_list);
-  for (guint i = 0; i < health->next_steps->len; i++)
+  for (guint i = 0; i < MIN (health->next_steps->len, FIRST_ENTRIES); i++)
     add_step_row (self, self->next_list, g_ptr_array_index (health->next_steps, i), FALSE);
+  if (health->next_steps->len > FIRST_ENTRIES)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (_("Show the next 14 days"));
+
+      gtk_widget_add_css_class (label, "accent");
+      gtk_widget_set_margin_top (label, 6);
+      gtk_widget_set_margin_bottom (label, 6);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data (G_OBJECT (row), "show-kind", GINT_TO_POINTER (MP_MILESTONE_FILTER_NEXT_14_DAYS + 1));
+      gtk_list_box_append (self->next_list, row);
+    }
   if (health->next_steps->len == 0)
     add_row (self->next_list, NULL, NULL, _("Nothing open is planned: add the next milestone."), NULL, NULL);
 
   clear_list (self->overdue_list);
-  for (guint i = 0; i < health->overdue->len; i++)
+  for (guint i = 0; i < MIN (health->overdue->len, FIRST_ENTRIES); i++)
     add_step_row (self, self->overdue_list, g_ptr_array_index (health->overdue, i), TRUE);
+  if (health->overdue->len > FIRST_ENTRIES)
+    add_more_row (self->overdue_list, health->overdue->len, MP_MILESTONE_FILTER_OVERDUE);
   if (health->overdue->len == 0)
     add_row (self->overdue_list, "emblem-ok-symbolic", NULL, _("Nothing is overdue."), NULL, NULL);
 
   clear_list (self->problem_list);
   n_problems = g_list_model_get_n_items (G_LIST_MODEL (health->problems));
+  g_list_store_remove_all (self->problems);
   for (guint i = 0; i < n_problems; i++)
     {
       g_autoptr(MpProblem) p = g_list_model_get_item (G_LIST_MODEL (health->problems), i);
-      add_row (self->problem_list, "dialog-warning-symbolic", "warning", mp_problem_get_message (p), NULL,
-               mp_problem_get_record (p));
+
+      g_list_store_append (self->problems, p);
+      if (i < FIRST_ENTRIES)
+        add_row (self->problem_list, "dialog-warning-symbolic", "warning", mp_problem_get_message (p), NULL,
+                 mp_problem_get_record (p));
+    }
+  if (n_problems > FIRST_ENTRIES && self->all_problems == NULL)
+    add_more_row (self->problem_list, n_problems, -1);
+  if (self->all_problems != NULL)
+    {
+      gtk_widget_set_visible (self->all_problems, n_problems > FIRST_ENTRIES);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_list), n_problems <= FIRST_ENTRIES);
     }
   if (n_problems == 0)
     add_row (self->problem_list, "emblem-ok-symbolic", NULL, _("No problems found."), NULL, NULL);
@@ -373,15 +425,81 @@ on_buffer_changed (MpOverview *self)
                        gtk_spin_button_get_value_as_int (self->buffer));
 }
 
+/* ---- all problems: a virtual list, so thousands cost a screenful ---- */
+
+static void
+setup_problem (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 8);
+  gtk_widget_set_margin_end (label, 8);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_problem (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  MpProblem *p = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), mp_problem_get_message (p));
+}
+
+static void
+on_problem_activated (GtkListView *view,
+                      guint        position,
+                      MpOverview  *self)
+{
+  g_autoptr(MpProblem) p = g_list_model_get_item (G_LIST_MODEL (self->problems), position);
+
+  if (p != NULL && mp_problem_get_record (p) != NULL)
+    g_signal_emit (self, signals[REVEAL], 0, mp_problem_get_record (p));
+}
+
+static void
+show_all_problems (MpOverview *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *view;
+  GtkNoSelection *model = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->problems)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_problem), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_problem), NULL);
+  view = gtk_list_view_new (GTK_SELECTION_MODEL (model), factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("All problems"), -1);
+  g_signal_connect (view, "activate", G_CALLBACK (on_problem_activated), self);
+  self->all_problems = gtk_scrolled_window_new ();
+  gtk_widget_add_css_class (self->all_problems, "frame");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->all_problems), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->all_problems), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->all_problems), view);
+  /* In place of the first five. */
+  gtk_widget_insert_after (self->all_problems, gtk_widget_get_parent (GTK_WIDGET (self->problem_list)),
+                           GTK_WIDGET (self->problem_list));
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_list), FALSE);
+}
+
 static void
 on_row_activated (GtkListBox    *list,
                   GtkListBoxRow *row,
                   MpOverview    *self)
 {
   MpRecord *record = g_object_get_data (G_OBJECT (row), "record");
+  int kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "show-kind")) - 1;
 
   if (record != NULL)
     g_signal_emit (self, signals[REVEAL], 0, record);
+  else if (kind >= 0)
+    g_signal_emit (self, signals[SHOW_MILESTONES], 0, kind);
+  else if (kind == -1 && g_object_get_data (G_OBJECT (row), "show-kind") != NULL && self->all_problems == NULL)
+    show_all_problems (self);
 }
 
 /* ---- construction ---- */
@@ -442,6 +560,7 @@ mp_overview_dispose (GObject *object)
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_object (&self->problems);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   G_OBJECT_CLASS (mp_overview_parent_class)->dispose (object);
 }
@@ -457,18 +576,24 @@ mp_overview_class_init (MpOverviewClass *klass)
 
   signals[REVEAL] = g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 1, MP_TYPE_RECORD);
+  /* "Show all": the Milestones page with this filter (MpMilestoneFilterKind). */
+  signals[SHOW_MILESTONES] = g_signal_new ("show-milestones", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 static void
 mp_overview_init (MpOverview *self)
 {
-  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  /* Two columns side by side, one under the other when the window is
+   * narrow: a flow box wraps them by itself. */
+  GtkWidget *columns = gtk_flow_box_new ();
   GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
   GtkWidget *w, *frame, *dates;
   GtkEventController *focus;
 
+  self->problems = g_list_store_new (MP_TYPE_PROBLEM);
   gtk_widget_set_margin_start (columns, 24);
   gtk_widget_set_margin_end (columns, 24);
   gtk_widget_set_margin_top (columns, 12);
@@ -555,9 +680,18 @@ mp_overview_init (MpOverview *self)
 
   gtk_widget_set_hexpand (left, TRUE);
   gtk_widget_set_hexpand (right, TRUE);
-  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
-  gtk_box_append (GTK_BOX (columns), left);
-  gtk_box_append (GTK_BOX (columns), right);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (columns), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (columns), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (columns), 2);
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (columns), GTK_SELECTION_NONE);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (columns), 24);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (columns), 12);
+  gtk_widget_set_valign (columns, GTK_ALIGN_START);
+  gtk_flow_box_append (GTK_FLOW_BOX (columns), left);
+  gtk_flow_box_append (GTK_FLOW_BOX (columns), right);
+  /* The columns are not things to pick. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (left), FALSE);
+  gtk_widget_set_focusable (gtk_widget_get_parent (right), FALSE);
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);

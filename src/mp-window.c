@@ -368,6 +368,15 @@ mp_window_reveal (MpWindow *self,
     }
 }
 
+/* The Overview's "Show all": the Milestones page, filtered. */
+static void
+show_milestones (MpWindow *self,
+                 int       kind)
+{
+  mp_window_show_page (self, "milestones");
+  mp_milestones_view_show_filter (self->milestones, kind);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source,
@@ -1490,6 +1499,7 @@ mp_window_init (MpWindow *self)
   gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->calendar), "calendar"),
                             _("Calendar"));
   g_signal_connect_swapped (self->overview, "reveal", G_CALLBACK (mp_window_reveal), self);
+  g_signal_connect_swapped (self->overview, "show-milestones", G_CALLBACK (show_milestones), self);
   g_signal_connect_swapped (self->pages, "notify::visible-child", G_CALLBACK (on_page_shown), self);
 
   controller = gtk_event_controller_key_new ();
