@@ -7,6 +7,9 @@
 
 #include "mp-display.h"
 #include "mp-mail.h"
+#include "mp-model.h"
+#include "mp-plan-io.h"
+#include "mp-problem.h"
 
 /* Decodes "=?UTF-8?B?…?=" words (separated by folding) back to text. */
 static char *
@@ -177,6 +180,36 @@ test_display_text (void)
   g_string_free (big, TRUE);
 }
 
+
+/* The app's own sentences about a milestone whose title holds an
+ * unterminated right-to-left override: the title is isolated, so the
+ * words after it keep their order. */
+static void
+test_problem_isolates_titles (void)
+{
+  const char *json = "{\"format\": \"mutualplan\", \"version\": 1, \"id\": \"p\", \"title\": \"T\", "
+                     "\"target\": \"2026-01-01\", \"milestones\": [{\"id\": \"m\", \"due\": \"2026-06-01\", "
+                     "\"title\": \"Evil \u202etxt.exe\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPlan) plan = mp_plan_load_from_data (json, strlen (json), "bidi.mplan", &error);
+  g_autoptr(GListStore) problems = NULL;
+  gboolean seen = FALSE;
+
+  g_assert_no_error (error);
+  problems = mp_plan_check (plan, mp_date_today ());
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (problems)); i++)
+    {
+      g_autoptr(MpProblem) p = g_list_model_get_item (G_LIST_MODEL (problems), i);
+      const char *msg = mp_problem_get_message (p);
+
+      if (strstr (msg, "Evil") == NULL)
+        continue;
+      g_assert_nonnull (strstr (msg, "\u2068Evil \u202etxt.exe\u2069"));
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,5 +221,6 @@ main (int   argc,
   g_test_add_func ("/security/mail/long-header", test_mail_long_header);
   g_test_add_func ("/security/display/terminal", test_terminal_escape);
   g_test_add_func ("/security/display/text", test_display_text);
+  g_test_add_func ("/security/display/problem-titles", test_problem_isolates_titles);
   return g_test_run ();
 }

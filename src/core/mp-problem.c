@@ -6,6 +6,8 @@
 
 #include "mp-problem.h"
 
+#include "mp-display.h"
+
 #include <glib/gi18n-lib.h>
 
 #include "mp-format.h"
@@ -143,13 +145,21 @@ add (GListStore    *list,
   g_list_store_append (list, p);
 }
 
+/* A title as the sentences quote it: at most 200 characters, and
+ * isolated when it holds bidirectional controls, so that a name cannot
+ * turn the rest of the sentence around (mp-display.h). Kept in @keep
+ * until the check ends. */
 static const char *
-title_of (MpMilestone *m)
+display_title (GPtrArray  *keep,
+               const char *title,
+               const char *id)
 {
-  const char *t = mp_milestone_get_title (m);
+  char *shown = mp_display_text (title && *title ? title : id, 200);
 
-  return t && *t ? t : mp_milestone_get_id (m);
+  g_ptr_array_add (keep, shown);
+  return shown;
 }
+#define title_of(m) display_title (keep, mp_milestone_get_title (m), mp_milestone_get_id (m))
 
 gboolean
 mp_plan_wants_invitations (MpPlan *plan)
@@ -188,6 +198,7 @@ mp_plan_check (MpPlan *plan,
   int last_index = -1;
   guint n_active = 0;
   gboolean has_customer = FALSE;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (MP_IS_PLAN (plan), list);
 
@@ -244,7 +255,7 @@ mp_plan_check (MpPlan *plan,
           const char *bt = mp_blackout_get_title (blackout);
           add (list, MP_PROBLEM_DUE_IN_BLACKOUT, MP_RECORD (m), g_strdup_printf ("milestones[%u].due", i),
                g_strdup_printf (_("“%s” is due %s, during “%s”"), title_of (m), d,
-                                bt && *bt ? bt : mp_blackout_get_id (blackout)));
+                                display_title (keep, bt, mp_blackout_get_id (blackout))));
         }
 
       for (guint j = 0; deps && deps[j]; j++)
