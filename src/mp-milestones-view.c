@@ -490,9 +490,10 @@ create_choice_popup (GtkMenuButton *button,
 }
 
 /* GTK 4.8's GtkEditableLabel stops editing 100 ms after it loses the
- * focus, from a timeout that does not hold its controller: a row removed
- * meanwhile (undo of Add) would leave that timeout a freed controller.
- * The label is kept alive until then. */
+ * focus (editing or not), from a timeout that does not hold its
+ * controller: a row removed meanwhile (undo of Add, the window closing)
+ * would leave that timeout a freed controller. The label is kept alive
+ * until then. */
 static gboolean
 unref_later (gpointer data)
 {
@@ -506,8 +507,7 @@ on_title_focus_leave (GtkEventControllerFocus *focus,
 {
   GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
 
-  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)))
-    g_timeout_add (250, unref_later, g_object_ref (label));
+  g_timeout_add (250, unref_later, g_object_ref (label));
 }
 
 /* A value as text on a flat button; its choices open below it. */
@@ -1917,6 +1917,16 @@ expand_all (GtkWidget  *widget,
 
 /* ---- finding: Ctrl+F, the filters, "Showing 12 of 400" ---- */
 
+static gboolean
+focus_entry_soon (gpointer data)
+{
+  MpMilestonesView *self = data;
+
+  if (gtk_widget_grab_focus (self->search_entry) || !gtk_search_bar_get_search_mode (self->search_bar))
+    return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 search (GtkWidget  *widget,
         const char *action_name,
@@ -1925,7 +1935,9 @@ search (GtkWidget  *widget,
   MpMilestonesView *self = MP_MILESTONES_VIEW (widget);
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (self->search_entry);
+  /* The bar slides in: the entry takes the focus once it is shown. */
+  if (!gtk_widget_grab_focus (self->search_entry))
+    g_timeout_add_full (G_PRIORITY_DEFAULT, 30, focus_entry_soon, g_object_ref (self), g_object_unref);
 }
 
 static void
