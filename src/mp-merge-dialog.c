@@ -341,14 +341,16 @@ mp_merge_dialog_class_init (MpMergeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpMergeDialog, changes_box);
   gtk_widget_class_bind_template_child (widget_class, MpMergeDialog, apply_button);
   gtk_widget_class_bind_template_child (widget_class, MpMergeDialog, cancel_button);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, apply_clicked);
 }
 
 static void
 mp_merge_dialog_init (MpMergeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Connected here, not in the template: gtk4-builder-tool validates the
+   * .ui without this type's callbacks. */
+  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked), self);
+  g_signal_connect_swapped (self->apply_button, "clicked", G_CALLBACK (apply_clicked), self);
 }
 
 MpMergeDialog *
