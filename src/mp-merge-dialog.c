@@ -141,14 +141,21 @@ conflict_row (MpMergeDialog *self,
     {
       g_autofree char *topic = (c->own && c->group != MP_MERGE_GROUP_PLAN) ? g_strdup (c->topic)
                                  : g_strdup_printf ("%s: %s", c->subject, c->topic);
-      /* Translators: a conflict of the merge, "Both changed: due". */
-      heading = g_strdup_printf (_("Both changed: %s"), topic);
+      if (mp_merge_has_base (self->merge))
+        /* Translators: a conflict of the merge, "Both changed: due". */
+        heading = g_strdup_printf (_("Both changed: %s"), topic);
+      else
+        /* Translators: without a shared version: "Differs: due". */
+        heading = g_strdup_printf (_("Differs: %s"), topic);
     }
   else
     {
       text = change_text (c);
-      /* Translators: a conflict of the merge about a whole record. */
-      heading = g_strdup_printf (_("Conflict: %s"), text);
+      if (mp_merge_has_base (self->merge))
+        /* Translators: a conflict of the merge about a whole record. */
+        heading = g_strdup_printf (_("Conflict: %s"), text);
+      else
+        heading = g_strdup_printf (_("Differs: %s"), text);
     }
   g_autofree char *ours = g_strdup_printf (_("Keep yours: %s"), c->ours_words ? c->ours_words : "");
   g_autofree char *theirs = g_strdup_printf (_("Take theirs: %s"), c->theirs_words ? c->theirs_words : "");

@@ -188,6 +188,7 @@ test_two_way (void)
 
   gtk_window_present (GTK_WINDOW (dialog));
   mp_test_spin_frames (5);
+  mp_test_screenshot (GTK_WIDGET (dialog), "MP_SCREENSHOT_DIR", "merge-dialog-two-way.png");
   mp_test_collect_labels (GTK_WIDGET (dialog), TRUE, labels);
   if (g_str_equal (_("Milestones"), "Milestones"))
     g_assert_nonnull (strstr (labels->str, "No shared version of this plan is known"));

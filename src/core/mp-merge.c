@@ -895,8 +895,8 @@ record_add (Ctx        *ctx,
     {
       c->ours_text = g_strdup (C_("value", "removed"));
       c->theirs_text = record_json_short (t);
-      c->ours_words = g_strdup (o_removed ? C_("value", "removed") : C_("value", "not there"));
-      c->theirs_words = g_strdup (o_removed ? C_("value", "changed") : C_("value", "there"));
+      c->ours_words = g_strdup (o_removed ? _("leave it removed") : _("leave it out"));
+      c->theirs_words = g_strdup (o_removed ? _("add it again, with their changes") : _("add it"));
     }
 }
 
@@ -927,8 +927,8 @@ record_remove (Ctx        *ctx,
     {
       c->ours_text = record_json_short (o);
       c->theirs_text = g_strdup (C_("value", "removed"));
-      c->ours_words = g_strdup (changed ? C_("value", "changed") : C_("value", "there"));
-      c->theirs_words = g_strdup (changed ? C_("value", "removed") : C_("value", "not there"));
+      c->ours_words = g_strdup (changed ? _("keep it, with your changes") : _("keep it"));
+      c->theirs_words = g_strdup (_("remove it"));
     }
 }
 
