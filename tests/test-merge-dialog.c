@@ -236,6 +236,51 @@ test_remembered (void)
   g_assert_nonnull (found);
 }
 
+/* Send Plan…: the plan goes out as a file attached to a mail, and that
+ * version is remembered. With neither the Email portal nor xdg-email,
+ * the window says where the file is. */
+static void
+test_send_plan (void)
+{
+  g_autoptr(MpPlan) plan = load ("base.mplan");
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+  g_autofree char *old_path = g_strdup (g_getenv ("PATH"));
+  g_autofree char *dir_path = g_build_filename (g_get_user_cache_dir (), "mutualplan", "sent", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(MpPlan) found = NULL;
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *message;
+  const char *name;
+  guint files = 0;
+
+  g_assert_null (mp_merge_find_shared_base (plan, NULL));
+  gtk_window_present (parent);
+  g_setenv ("PATH", "/nonexistent", TRUE);
+  mp_merge_dialog_send_plan (parent, doc);
+  MP_TEST_SPIN_UNTIL (mp_test_find_message_dialog () != NULL);
+  g_setenv ("PATH", old_path, TRUE);
+  message = mp_test_find_message_dialog ();
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(MpPlan) sent = mp_plan_load_from_file (file, NULL, NULL);
+
+      g_assert_true (g_str_has_suffix (name, ".mplan"));
+      g_assert_nonnull (sent);
+      g_assert_cmpstr (mp_plan_get_id (sent), ==, mp_plan_get_id (plan));
+      files++;
+    }
+  g_assert_cmpuint (files, ==, 1);
+  found = mp_merge_find_shared_base (plan, NULL);
+  g_assert_nonnull (found);
+  gtk_window_destroy (GTK_WINDOW (message));
+  gtk_window_destroy (parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,5 +298,6 @@ main (int   argc,
   g_test_add_func ("/merge-dialog/two-way", test_two_way);
   g_test_add_func ("/merge-dialog/actions", test_actions);
   g_test_add_func ("/merge-dialog/remembered", test_remembered);
+  g_test_add_func ("/merge-dialog/send-plan", test_send_plan);
   return g_test_run ();
 }
