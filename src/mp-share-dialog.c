@@ -29,6 +29,27 @@ write_done (GObject      *source,
     mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("Could not export the plan"), error->message);
 }
 
+void
+mp_share_write_export (GtkWindow    *parent,
+                       MpDocument   *document,
+                       GFile        *file,
+                       gboolean      html,
+                       MpCsvHeaders  headers)
+{
+  MpPlan *plan = mp_document_get_plan (document);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (html)
+    bytes = mp_html_export_plan (plan, mp_date_today (), &error);
+  else
+    bytes = mp_csv_export_plan (plan, headers);
+  if (bytes == NULL)
+    mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("Could not export the plan"), error->message);
+  else
+    mp_dialog_write_file_async (file, bytes, NULL, write_done, g_object_ref (parent));
+}
+
 static void
 export_response (GtkNativeDialog *chooser,
                  int              response,
@@ -37,29 +58,13 @@ export_response (GtkNativeDialog *chooser,
   MpDocument *document = user_data;
   GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
     {
-      MpPlan *plan = mp_document_get_plan (document);
+      const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "headers");
 
-      if (g_object_get_data (G_OBJECT (chooser), "html"))
-        bytes = mp_html_export_plan (plan, mp_date_today (), &error);
-      else
-        {
-          const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "headers");
-
-          bytes = mp_csv_export_plan (plan, g_strcmp0 (choice, "localized") == 0 ? MP_CSV_HEADERS_LOCALIZED
-                                                                                 : MP_CSV_HEADERS_ENGLISH);
-        }
-      /* The plan as it went out: the base when a copy comes back (mp-merge.h). */
-      if (bytes != NULL && g_object_get_data (G_OBJECT (chooser), "html"))
-        mp_merge_remember_shared (plan, NULL);
-      if (bytes == NULL)
-        mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("Could not export the plan"), error->message);
-      else
-        mp_dialog_write_file_async (file, bytes, NULL, write_done, g_object_ref (parent));
+      mp_share_write_export (parent, document, file, g_object_get_data (G_OBJECT (chooser), "html") != NULL,
+                             g_strcmp0 (choice, "localized") == 0 ? MP_CSV_HEADERS_LOCALIZED : MP_CSV_HEADERS_ENGLISH);
     }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
@@ -89,14 +94,16 @@ export_ask (GtkWindow  *parent,
     }
   else
     {
-      const char *options[] = { "english", "localized", NULL };
-      const char *labels[] = { _("English (stable, for scripts)"), _("In the language of the application"), NULL };
+      /* First is selected: GTK 4.8's own chooser ignores set_choice. People
+       * here want the columns in their language, with the separator their
+       * spreadsheet expects. */
+      const char *options[] = { "localized", "english", NULL };
+      const char *labels[] = { _("In the language of the application"), _("English (stable, for scripts)"), NULL };
 
       gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
       gtk_file_filter_add_mime_type (filter, "text/csv");
       gtk_file_filter_add_suffix (filter, "csv");
       gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "headers", _("Column names"), options, labels);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "headers", "localized");
     }
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response), g_object_ref (document));

@@ -14,6 +14,7 @@
 
 #include <gtk/gtk.h>
 
+#include "mp-csv.h"
 #include "mp-document.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,14 @@ void       mp_share_export_csv         (GtkWindow  *parent,
                                         MpDocument *document);
 void       mp_share_import_csv         (GtkWindow  *parent,
                                         MpDocument *document);
+/* What the export's file chooser does on accept: writes the web page
+ * (@html) or the spreadsheet with @headers to @file atomically, in a
+ * worker thread; an error is shown over @parent. */
+void       mp_share_write_export       (GtkWindow   *parent,
+                                        MpDocument  *document,
+                                        GFile       *file,
+                                        gboolean     html,
+                                        MpCsvHeaders headers);
 /* The import dialog for @file directly (tests); NULL and @error when the
  * file cannot be read as CSV. */
 GtkWindow *mp_csv_import_dialog_new    (GtkWindow  *parent,

@@ -912,6 +912,37 @@ svg_write (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* cairo numbers surfaces across the process ("surface8" in the second
+ * export): numbered from 1 in the order they come, the same plan gives
+ * the same page. */
+static void
+append_numbered (GString    *out,
+                 const char *svg)
+{
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);
+  const char *p = svg;
+  const char *hit;
+
+  while ((hit = strstr (p, "surface")) != NULL)
+    {
+      const char *digits = hit + strlen ("surface");
+      char *after = NULL;
+      guint64 n = g_ascii_isdigit (*digits) ? g_ascii_strtoull (digits, &after, 10) : 0;
+
+      g_string_append_len (out, p, digits - p);
+      if (after == NULL)
+        {
+          p = digits;
+          continue;
+        }
+      if (!g_hash_table_contains (numbers, GSIZE_TO_POINTER (n)))
+        g_hash_table_insert (numbers, GSIZE_TO_POINTER (n), GUINT_TO_POINTER (g_hash_table_size (numbers) + 1));
+      g_string_append_printf (out, "%u", GPOINTER_TO_UINT (g_hash_table_lookup (numbers, GSIZE_TO_POINTER (n))));
+      p = after;
+    }
+  g_string_append (out, p);
+}
+
 static gboolean
 build_timeline (GString    *out,
                 MpPlan     *plan,
@@ -992,7 +1023,7 @@ build_timeline (GString    *out,
   else
     escf (out, _("%s – %s · no milestones yet"), first, last);
   g_string_append (out, "</desc>\n");
-  g_string_append (out, end + 1);
+  append_numbered (out, end + 1);
   /* The labels as text over their drawing, for search and screen readers. */
   g_string_append (out, "<g class=\"labels\">\n");
   for (guint r = 0; r < tile.n_rows; r++)
