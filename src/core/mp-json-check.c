@@ -2,7 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "mp-json-check.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <math.h>
 #include <string.h>
@@ -39,7 +43,7 @@ fail (Scanner    *s,
   va_list args;
 
   va_start (args, fmt);
-  s->message = g_strdup_vprintf (fmt, args);
+  s->message = g_strdup_vprintf (g_dgettext (GETTEXT_PACKAGE, fmt), args);
   va_end (args);
   s->error_at = at;
   return FALSE;
@@ -56,10 +60,10 @@ static const char *
 describe (Scanner *s)
 {
   if (s->p >= s->end)
-    return "the end of the file";
+    return _("the end of the file");
   switch (*s->p)
     {
-    case '"': return "a string";
+    case '"': return _("a string");
     case '{': return "'{'";
     case '}': return "'}'";
     case '[': return "'['";
@@ -68,8 +72,8 @@ describe (Scanner *s)
     case ':': return "':'";
     default:
       if (*s->p == '-' || g_ascii_isdigit (*s->p))
-        return "a number";
-      return "an unexpected character";
+        return _("a number");
+      return _("an unexpected character");
     }
 }
 
@@ -283,8 +287,9 @@ scan (Scanner *s)
           f->name = NULL;
         }
       if (f->count >= MP_JSON_MAX_ITEMS)
-        return fail (s, s->p, "more than %s %s (the limit of a plan file)", MP_JSON_MAX_ITEMS_TEXT,
-                     top == '{' ? "members in one object" : "items in one list");
+        return fail (s, s->p, top == '{' ? N_("more than %s members in one object (the limit of a plan file)")
+                                         : N_("more than %s items in one list (the limit of a plan file)"),
+                     MP_JSON_MAX_ITEMS_TEXT);
       if (top == '{')
         {
           const char *name = s->p;

@@ -10,6 +10,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
 #include "mp-plan-io.h"
 
 #include <errno.h>
@@ -20,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "mp-json-check.h"
@@ -46,8 +49,10 @@ fail (Loader     *ld,
   g_autofree char *msg = NULL;
   va_list args;
 
+  /* The rules are said in the user's language (the format strings are
+   * extracted with xgettext's --keyword=fail:3, po/meson.build). */
   va_start (args, fmt);
-  msg = g_strdup_vprintf (fmt, args);
+  msg = g_strdup_vprintf (g_dgettext (GETTEXT_PACKAGE, fmt), args);
   va_end (args);
   if (ld->path->len > 0)
     g_set_error (ld->error, MP_ERROR, code, "%s: %s: %s", ld->display_name, ld->path->str, msg);
@@ -111,9 +116,9 @@ mp_json_describe_node (JsonNode *node)
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return g_strdup ("an object");
+      return g_strdup (_("an object"));
     case JSON_NODE_ARRAY:
-      return g_strdup ("an array");
+      return g_strdup (_("an array"));
     case JSON_NODE_NULL:
       return g_strdup ("null");
     case JSON_NODE_VALUE:
@@ -147,7 +152,7 @@ mp_json_describe_node (JsonNode *node)
     case G_TYPE_BOOLEAN:
       return g_strdup (json_node_get_boolean (node) ? "true" : "false");
     default:
-      return g_strdup ("a value");
+      return g_strdup (_("a value"));
     }
 }
 
@@ -156,15 +161,15 @@ node_kind (JsonNode *node)
 {
   switch (JSON_NODE_TYPE (node))
     {
-    case JSON_NODE_OBJECT: return "an object";
-    case JSON_NODE_ARRAY: return "an array";
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("an array");
     case JSON_NODE_NULL: return "null";
     case JSON_NODE_VALUE:
       switch (json_node_get_value_type (node))
         {
-        case G_TYPE_STRING: return "a string";
-        case G_TYPE_INT64: return "an integer";
-        case G_TYPE_DOUBLE: return "a number";
+        case G_TYPE_STRING: return _("a string");
+        case G_TYPE_INT64: return _("an integer");
+        case G_TYPE_DOUBLE: return _("a number");
         case G_TYPE_BOOLEAN: return (json_node_get_boolean (node) ? "true" : "false");
         default: break;
         }
@@ -413,10 +418,14 @@ read_field (Loader   *ld,
         n = json_node_get_int (node);
         if (n < f->min || n > f->max)
           {
+            /* The number as text: a translatable format cannot hold
+             * G_GINT64_FORMAT. */
+            g_autofree char *shown = mp_json_describe_node (node);
+
             if (f->max == G_MAXINT)
-              return fail (ld, MP_ERROR_INVALID, "%" G_GINT64_FORMAT " is out of range (an integer ≥ %d)", n, f->min);
-            return fail (ld, MP_ERROR_INVALID, "%" G_GINT64_FORMAT " is out of range (an integer from %d to %d)",
-                         n, f->min, f->max);
+              return fail (ld, MP_ERROR_INVALID, "%s is out of range (an integer ≥ %d)", shown, f->min);
+            return fail (ld, MP_ERROR_INVALID, "%s is out of range (an integer from %d to %d)",
+                         shown, f->min, f->max);
           }
         g_value_set_int (&v, (int) n);
       }
@@ -972,12 +981,19 @@ check_header (Loader     *ld,
     }
   v = json_node_get_int (version);
   if (v > MP_PLAN_FORMAT_VERSION)
-    return fail (ld, MP_ERROR_NEWER_VERSION,
-                 "written by a newer MutualPlan (format %" G_GINT64_FORMAT "); this one reads format %d",
-                 v, MP_PLAN_FORMAT_VERSION);
+    {
+      g_autofree char *shown = mp_json_describe_node (version);
+
+      return fail (ld, MP_ERROR_NEWER_VERSION, "written by a newer MutualPlan (format %s); this one reads format %d",
+                   shown, MP_PLAN_FORMAT_VERSION);
+    }
   if (v < 1)
-    return fail (ld, MP_ERROR_INVALID, "%" G_GINT64_FORMAT " is not a format version (this one reads format %d)",
-                 v, MP_PLAN_FORMAT_VERSION);
+    {
+      g_autofree char *shown = mp_json_describe_node (version);
+
+      return fail (ld, MP_ERROR_INVALID, "%s is not a format version (this one reads format %d)",
+                   shown, MP_PLAN_FORMAT_VERSION);
+    }
   g_string_truncate (ld->path, 0);
   return TRUE;
 }
@@ -1699,8 +1715,8 @@ fail_write (GFile       *file,
   g_autofree char *name = g_file_get_parse_name (file);
 
   g_set_error (error, domain, code,
-               "Could not save “%s”: %s. The previous version of the file is unchanged.",
-               name, what);
+               _("Could not save “%s”: %s. The previous version of the file is unchanged."),
+               name, g_dgettext (GETTEXT_PACKAGE, what));
   return FALSE;
 }
 
