@@ -571,6 +571,9 @@ mp_overview_class_init (MpOverviewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A page's frame: no object of its own for a screen reader (GTK 4.8
+   * would announce its type name). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->dispose = mp_overview_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
@@ -669,13 +672,16 @@ mp_overview_init (MpOverview *self)
   /* Right: what comes next, what is late, what is weak. */
   gtk_box_append (GTK_BOX (right), heading (_("What comes next")));
   self->next_list = list_box (self, _("What comes next"));
+  gtk_widget_set_name (GTK_WIDGET (self->next_list), "next");
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->next_list));
   gtk_box_append (GTK_BOX (right), heading (_("Overdue")));
   self->overdue_list = list_box (self, _("Overdue"));
+  gtk_widget_set_name (GTK_WIDGET (self->overdue_list), "overdue");
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->overdue_list));
   self->problems_heading = GTK_LABEL (heading (_("Problems")));
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->problems_heading));
   self->problem_list = list_box (self, _("Problems"));
+  gtk_widget_set_name (GTK_WIDGET (self->problem_list), "problems");
   gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->problem_list));
 
   gtk_widget_set_hexpand (left, TRUE);
