@@ -307,8 +307,6 @@ mp_csv_import_dialog_new (GtkWindow  *parent,
                           GFile      *file,
                           GError    **error)
 {
-  g_autofree char *data = NULL;
-  gsize len = 0;
   g_autoptr(MpCsvTable) table = NULL;
   ImportDialog *d;
   GtkWidget *box, *grid, *scroll, *heading;
@@ -316,13 +314,8 @@ mp_csv_import_dialog_new (GtkWindow  *parent,
   g_autofree char *base = g_file_get_basename (file);
   g_autofree char *title = NULL;
 
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+  if ((table = mp_csv_table_load (file, error)) == NULL)
     return NULL;
-  if ((table = mp_csv_table_parse (data, len, error)) == NULL)
-    {
-      g_prefix_error (error, "%s: ", base);
-      return NULL;
-    }
   d = g_new0 (ImportDialog, 1);
   d->window = GTK_WINDOW (gtk_window_new ());
   d->document = g_object_ref (document);

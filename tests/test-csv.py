@@ -146,6 +146,15 @@ for args in (["--export-html="], ["--export-csv=x.csv", "--csv-headers=french"],
     r = run(*args, os.path.join(data, "valid", "minimal.mplan")) if args[0] != "--import-csv=in.csv" else run(*args)
     ok(r.returncode == 2 and r.stderr, "wrong usage %s exits 2 with a message" % " ".join(args), r.returncode, r.stderr)
 
+# A file over 64 MiB is refused before it is read.
+huge = os.path.join(tmp, "huge.csv")
+with open(huge, "wb") as f:
+    f.truncate(64 * 1024 * 1024 + 1)
+r = run("--import-csv=" + huge, os.path.join(tmp, "huge.mplan"))
+ok(r.returncode == 1 and "larger than 64 MiB" in r.stderr.decode() and not os.path.exists(os.path.join(tmp, "huge.mplan")),
+   "a spreadsheet over 64 MiB is refused", r.stderr)
+os.unlink(huge)
+
 # Bad rows: refused with row and column, nothing written.
 target = os.path.join(tmp, "bad.mplan")
 r = run("--import-csv=" + os.path.join(data, "csv", "bad-rows.csv"), target)

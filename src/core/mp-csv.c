@@ -391,6 +391,32 @@ mp_csv_table_parse (const char  *data,
   return g_steal_pointer (&table);
 }
 
+MpCsvTable *
+mp_csv_table_load (GFile   *file,
+                   GError **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  MpCsvTable *table;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_size (info) > MP_CSV_MAX_SIZE)
+    {
+      g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"), name,
+                   MP_CSV_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+    return NULL;
+  if ((table = mp_csv_table_parse (data, len, error)) == NULL)
+    g_prefix_error (error, "%s: ", name);
+  return table;
+}
+
 /* ---- guessing the mapping ---- */
 
 /* Lower case, only letters and digits. */
@@ -1535,21 +1561,14 @@ mp_csv_import_file (MpPlan  *plan,
                     guint   *changed,
                     GError **error)
 {
-  g_autofree char *data = NULL;
-  gsize len = 0;
   g_autoptr(MpCsvTable) table = NULL;
   g_autofree MpCsvField *mapping = NULL;
   g_autoptr(MpCsvImport) import = NULL;
   g_autoptr(MpDocument) document = NULL;
   g_autofree char *name = g_file_get_basename (file);
 
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+  if ((table = mp_csv_table_load (file, error)) == NULL)
     return FALSE;
-  if ((table = mp_csv_table_parse (data, len, error)) == NULL)
-    {
-      g_prefix_error (error, "%s: ", name);
-      return FALSE;
-    }
   mapping = mp_csv_guess_mapping (table);
   if ((import = mp_csv_import_prepare (plan, table, mapping, error)) == NULL)
     {

@@ -45,6 +45,8 @@ GBytes   *mp_csv_export_plan   (MpPlan       *plan,
 
 /* ---- reading a file ---- */
 
+#define MP_CSV_MAX_SIZE (64 * 1024 * 1024)
+
 typedef struct {
   GPtrArray *rows;      /* of GStrv, the first row the header */
   char       separator;
@@ -57,6 +59,10 @@ typedef struct {
  * names the row it started in. */
 MpCsvTable *mp_csv_table_parse (const char  *data,
                                 gsize        len,
+                                GError     **error);
+/* Reads and parses a CSV file of at most MP_CSV_MAX_SIZE bytes; the
+ * error names the file. */
+MpCsvTable *mp_csv_table_load  (GFile       *file,
                                 GError     **error);
 void        mp_csv_table_free  (MpCsvTable  *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpCsvTable, mp_csv_table_free)

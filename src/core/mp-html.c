@@ -747,6 +747,24 @@ append_replies (GString     *out,
   g_string_append (out, "</ul>");
 }
 
+/* A paragraph of a milestone's details, "Label: text", when there is text. */
+static void
+detail (GString    *out,
+        const char *label,
+        const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  g_string_append (out, "<p>");
+  if (label != NULL)
+    {
+      esc (out, label);
+      g_string_append (out, ": ");
+    }
+  append_text (out, text);
+  g_string_append (out, "</p>");
+}
+
 static void
 build_milestones (GString *out,
                   MpPlan  *plan,
@@ -819,28 +837,9 @@ build_milestones (GString *out,
       if ((desc && *desc) || (notes && *notes) || (location && *location))
         {
           g_string_append (out, "<div class=\"details\">");
-          if (desc && *desc)
-            {
-              g_string_append (out, "<p>");
-              append_text (out, desc);
-              g_string_append (out, "</p>");
-            }
-          if (location && *location)
-            {
-              g_string_append (out, "<p>");
-              esc (out, _("Location"));
-              g_string_append (out, ": ");
-              append_text (out, location);
-              g_string_append (out, "</p>");
-            }
-          if (notes && *notes)
-            {
-              g_string_append (out, "<p>");
-              esc (out, _("Notes"));
-              g_string_append (out, ": ");
-              append_text (out, notes);
-              g_string_append (out, "</p>");
-            }
+          detail (out, NULL, desc);
+          detail (out, _("Location"), location);
+          detail (out, _("Notes"), notes);
           g_string_append (out, "</div>");
         }
       g_string_append (out, "</th>");
