@@ -176,6 +176,9 @@ check "a file that is no reply: exit 1, nothing changed" $? "rc=$rc" "$out" "$er
 run --mark-sent "$acme"
 [ $rc -eq 2 ]
 check "--mark-sent alone is wrong usage" $? "rc=$rc" "$err"
+run --import-reply="$replies/stale.ics" --export-ics=- "$tmp/r.mplan"
+[ $rc -eq 2 ] && echo "$err" | grep -q "do not go together" && cmp -s "$tmp/r.mplan" "$tmp/r-before.mplan"
+check "--import-reply goes alone" $? "rc=$rc" "$err"
 
 # A plan in GMT: UTC times, no TZID without VTIMEZONE; a time in the spring-forward gap is written as entered, with a warning.
 python3 - "$acme" "$tmp/gmt.mplan" "$tmp/gap.mplan" "$tmp/ids.mplan" <<'PY'

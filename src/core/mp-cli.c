@@ -866,7 +866,19 @@ mp_cli_run (GVariantDict       *options,
             const char * const *files)
 {
   if (g_variant_dict_contains (options, "import-reply") && !g_variant_dict_contains (options, "version"))
-    return run_import_reply (options, files);
+    {
+      static const char * const others[] = { "check", "report", "export-ics", "export-invitations", "export-pdf",
+                                             "export-html", "export-csv", "import-csv", NULL };
+
+      for (guint j = 0; others[j]; j++)
+        if (g_variant_dict_contains (options, others[j]))
+          {
+            g_printerr (_("%s: --%s and --%s do not go together; run them one after the other\n"),
+                        g_get_prgname (), "import-reply", others[j]);
+            return MP_EXIT_USAGE;
+          }
+      return run_import_reply (options, files);
+    }
   if (g_variant_dict_contains (options, "mark-sent") && !g_variant_dict_contains (options, "export-invitations"))
     {
       g_printerr (_("%s: --mark-sent goes with --export-invitations\n"), g_get_prgname ());
