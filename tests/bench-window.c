@@ -165,6 +165,7 @@ run (guint n)
           "select last %7.1f ms\n",
           n, open, first, median (edit, G_N_ELEMENTS (edit)), maximum (edit, G_N_ELEMENTS (edit)),
           median (undo, G_N_ELEMENTS (undo)), maximum (undo, G_N_ELEMENTS (undo)), select);
+  fflush (stdout);
 
   /* Type a word into the page's search entry, one key at a time. */
   bar = find_visible (GTK_WIDGET (window), GTK_TYPE_SEARCH_BAR);
@@ -215,6 +216,7 @@ main (int   argc,
     limit_ms = atof (limit) * 1000.0;
   gtk_init ();
   printf ("# the whole window: wall ms from the call to the painted frame, main loop idle\n");
+  fflush (stdout);
   if (argc > 1)
     {
       for (int i = 1; i < argc; i++)
