@@ -1884,7 +1884,8 @@ build_for_event (Ctx        *ctx,
           inv->fingerprint = g_strdup (st.fingerprint);
           set_attendees_from_ids (ctx, inv, st.ids);
           g_ptr_array_add (st.without, NULL);
-          inv->without_email = (GStrv) g_ptr_array_steal (st.without, NULL);
+          g_ptr_array_set_free_func (st.without, NULL);
+          inv->without_email = (GStrv) g_ptr_array_free (st.without, FALSE);
           st.without = g_ptr_array_new_with_free_func (g_free);
           warn_gap (ctx, event, warnings);
           finish_invitation (ctx, inv, event, ICAL_METHOD_REQUEST);

@@ -139,7 +139,10 @@ encode_phrase (const char *text,
     if (!g_ascii_isalnum (*p) && strchr (" !#$%&'*+-/=?^_`{|}~", *p) == NULL)
       atoms = FALSE;
   if (atoms && *clean && clean[0] != ' ')
-    return g_strdup (clean);
+    {
+      g_string_free (out, TRUE);
+      return g_strdup (clean);
+    }
   g_string_append_c (out, '"');
   for (const char *p = clean; *p; p++)
     {
