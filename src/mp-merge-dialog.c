@@ -434,6 +434,64 @@ mp_merge_dialog_get_result (MpMergeDialog *self)
 
 /* ---- choosing the copy ---- */
 
+typedef struct {
+  GFile  *file;
+  MpPlan *copy;
+  MpPlan *base;
+  char   *when;
+} CopyLoad;
+
+static void
+copy_load_free (gpointer data)
+{
+  CopyLoad *l = data;
+
+  g_clear_object (&l->file);
+  g_clear_object (&l->copy);
+  g_clear_object (&l->base);
+  g_free (l->when);
+  g_free (l);
+}
+
+/* In a worker: the copy and the shared versions are files to read and
+ * parse (the window's plan is not touched here). */
+static void
+copy_load_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  CopyLoad *l = task_data;
+  GError *error = NULL;
+
+  l->copy = mp_plan_load_from_file (l->file, cancellable, &error);
+  if (l->copy == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  l->base = mp_merge_find_shared_base (l->copy, &l->when);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+copy_loaded (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  MpDocument *doc = user_data;
+  GtkWindow *parent = g_object_get_data (G_OBJECT (result), "parent");
+  CopyLoad *l = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (l->file);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("The copy could not be opened"), error->message);
+  else
+    gtk_window_present (GTK_WINDOW (mp_merge_dialog_new (parent, doc, l->base, l->when, l->copy, name)));
+  g_object_unref (doc);
+}
+
 static void
 copy_chosen (GtkNativeDialog *chooser,
              int              response,
@@ -442,31 +500,34 @@ copy_chosen (GtkNativeDialog *chooser,
   GtkWindow *parent = GTK_WINDOW (gtk_native_dialog_get_transient_for (chooser));
   MpDocument *doc = user_data;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MpPlan) copy = NULL;
-  g_autoptr(MpPlan) base = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *name = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
-  if (file == NULL)
-    {
-      g_object_unref (doc);
-      return;
-    }
-  name = g_file_get_basename (file);
-  copy = mp_plan_load_from_file (file, NULL, &error);
-  if (copy == NULL)
-    mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("The copy could not be opened"), error->message);
-  else
-    {
-      base = mp_merge_find_shared_base (copy, &when);
-      gtk_window_present (GTK_WINDOW (mp_merge_dialog_new (parent, doc, base, when, copy, name)));
-    }
+  if (file != NULL)
+    mp_merge_dialog_open_copy (parent, doc, file);
   g_object_unref (doc);
+}
+
+void
+mp_merge_dialog_open_copy (GtkWindow  *parent,
+                           MpDocument *doc,
+                           GFile      *copy)
+{
+  g_autoptr(GTask) task = NULL;
+  CopyLoad *l;
+
+  g_return_if_fail (MP_IS_DOCUMENT (doc));
+  g_return_if_fail (G_IS_FILE (copy));
+
+  l = g_new0 (CopyLoad, 1);
+  l->file = g_object_ref (copy);
+  task = g_task_new (NULL, NULL, copy_loaded, g_object_ref (doc));
+  g_task_set_task_data (task, l, copy_load_free);
+  if (parent != NULL)
+    g_object_set_data_full (G_OBJECT (task), "parent", g_object_ref (parent), g_object_unref);
+  g_task_run_in_thread (task, copy_load_thread);
 }
 
 void

@@ -23,6 +23,11 @@ G_DECLARE_FINAL_TYPE (MpMergeDialog, mp_merge_dialog, MP, MERGE_DIALOG, GtkWindo
 /* Asks for the copy, then shows what it changed. */
 void           mp_merge_dialog_present (GtkWindow   *parent,
                                         MpDocument  *doc);
+/* Reads @copy and the remembered shared versions in a worker, then shows
+ * the dialog over @parent (or says why the copy does not open). */
+void           mp_merge_dialog_open_copy (GtkWindow  *parent,
+                                          MpDocument *doc,
+                                          GFile      *copy);
 /* The dialog for @copy (named @copy_name in messages), compared with
  * @base (NULL: no shared version known). */
 MpMergeDialog *mp_merge_dialog_new     (GtkWindow   *parent,

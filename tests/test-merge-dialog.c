@@ -281,6 +281,48 @@ test_send_plan (void)
   gtk_window_destroy (parent);
 }
 
+static GtkWidget *
+find_merge_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) w = g_list_model_get_item (toplevels, i);
+      if (MP_IS_MERGE_DIALOG (w))
+        return w;
+    }
+  return NULL;
+}
+
+/* A copy made from a version that left the app: the dialog compares it
+ * with that version (read in a worker), not with today's plan. */
+static void
+test_open_copy (void)
+{
+  g_autoptr(MpPlan) sent = load ("base.mplan");
+  g_autoptr(MpPlan) ours = load ("ours.mplan");
+  g_autoptr(MpDocument) doc = mp_document_new (ours, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "merge", "theirs.mplan", NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (path);
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *dialog;
+  MpMerge *merge;
+
+  g_assert_true (mp_merge_remember_shared (sent, NULL));
+  gtk_window_present (parent);
+  mp_merge_dialog_open_copy (parent, doc, copy);
+  MP_TEST_SPIN_UNTIL (find_merge_dialog () != NULL);
+  dialog = find_merge_dialog ();
+  merge = mp_merge_dialog_get_merge (MP_MERGE_DIALOG (dialog));
+  g_assert_true (mp_merge_has_base (merge));
+  /* theirs' due date, person, owner and member; none clashes with ours */
+  g_assert_cmpuint (mp_merge_get_n_conflicts (merge), ==, 0);
+  g_assert_cmpuint (mp_merge_get_n_changes (merge), ==, 4);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -299,5 +341,6 @@ main (int   argc,
   g_test_add_func ("/merge-dialog/actions", test_actions);
   g_test_add_func ("/merge-dialog/remembered", test_remembered);
   g_test_add_func ("/merge-dialog/send-plan", test_send_plan);
+  g_test_add_func ("/merge-dialog/open-copy", test_open_copy);
   return g_test_run ();
 }
