@@ -1033,14 +1033,42 @@ refresh_live_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Risks depend on other milestones and a task's tick on its milestone's
- * progress: after a change, the bound rows' live cells are refreshed
- * before the next frame. */
+/* Risks depend on other milestones, blackouts and people, and a task's
+ * tick on its milestone's progress: after a change that can touch them,
+ * the bound rows' live cells are refreshed once before the next frame.
+ * A title, a description or a task's owner cannot. */
+static void
+on_record_changed (MpDocument       *document,
+                   MpRecord         *record,
+                   guint             field,
+                   MpMilestonesView *self)
+{
+  if (MP_IS_MILESTONE (record))
+    switch (field)
+      {
+      case MP_MILESTONE_TITLE:
+      case MP_MILESTONE_DESCRIPTION:
+      case MP_MILESTONE_NOTES:
+      case MP_MILESTONE_LOCATION:
+      case MP_MILESTONE_DURATION_MINUTES:
+      case MP_MILESTONE_REMINDER_DAYS:
+      case MP_MILESTONE_INVITE:
+        return;
+      default:
+        break;
+      }
+  else if (MP_IS_TASK (record) && (field == MP_TASK_TITLE || field == MP_TASK_OWNER))
+    return;
+  else if (MP_IS_HISTORY_ENTRY (record))
+    return;
+  if (self->live_id == 0)
+    self->live_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_live_idle, self, NULL);
+}
+
+/* A new step: the notice about the last one goes. */
 static void
 on_document_changed (MpMilestonesView *self)
 {
-  if (self->live_id == 0)
-    self->live_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_live_idle, self, NULL);
   if (!self->toast_arming)
     hide_toast (self);
 }
@@ -2186,6 +2214,7 @@ mp_milestones_view_set_document (MpMilestonesView *self,
     {
       ms = G_LIST_MODEL (mp_plan_get_milestones (mp_document_get_plan (document)));
       g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
+      g_signal_connect (document, "record-changed", G_CALLBACK (on_record_changed), self);
       g_signal_connect (ms, "items-changed", G_CALLBACK (on_milestones_changed), self);
     }
 

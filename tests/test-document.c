@@ -492,6 +492,64 @@ test_recover_keeps_etag (void)
   mp_document_discard_recovery (back);
 }
 
+/* ::record-changed says which record and field changed, for the edit,
+ * its undo and its redo, detailed by the record's kind. */
+typedef struct {
+  guint titles;
+  guint others;
+  guint tasks;
+} Changes;
+
+static void
+on_record_changed (MpDocument *doc,
+                   MpRecord   *record,
+                   guint       field,
+                   Changes    *c)
+{
+  if (MP_IS_MILESTONE (record) && field == MP_MILESTONE_TITLE)
+    c->titles++;
+  else
+    c->others++;
+}
+
+static void
+on_task_changed (MpDocument *doc,
+                 MpRecord   *record,
+                 guint       field,
+                 Changes    *c)
+{
+  g_assert_true (MP_IS_TASK (record));
+  g_assert_cmpuint (field, ==, MP_TASK_DONE);
+  c->tasks++;
+}
+
+static void
+test_record_changed (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  MpMilestone *m = mp_plan_find_milestone (plan, "m-security");
+  g_autoptr(MpTask) t = g_list_model_get_item (G_LIST_MODEL (mp_milestone_get_tasks (m)), 1);
+  Changes c = { 0, };
+
+  g_signal_connect (doc, "record-changed::milestone", G_CALLBACK (on_record_changed), &c);
+  g_signal_connect (doc, "record-changed::task", G_CALLBACK (on_task_changed), &c);
+  mp_document_set_string (doc, MP_RECORD (m), MP_MILESTONE_TITLE, "Security review (IT)");
+  g_assert_cmpuint (c.titles, ==, 1);
+  g_assert_cmpuint (c.others, ==, 1); /* its sequence rose */
+  mp_document_undo (doc);
+  g_assert_cmpuint (c.titles, ==, 2);
+  mp_document_redo (doc);
+  g_assert_cmpuint (c.titles, ==, 3);
+  g_assert_cmpuint (c.tasks, ==, 0);
+  /* Setting what is there changes nothing and says nothing. */
+  mp_document_set_string (doc, MP_RECORD (m), MP_MILESTONE_TITLE, "Security review (IT)");
+  g_assert_cmpuint (c.titles, ==, 3);
+  mp_document_set_bool (doc, MP_RECORD (t), MP_TASK_DONE, !mp_task_get_done (t));
+  g_assert_cmpuint (c.tasks, ==, 1);
+  g_assert_cmpuint (c.titles, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,5 +567,6 @@ main (int   argc,
   g_test_add_func ("/document/save-race", test_save_race);
   g_test_add_func ("/document/save-refuses-invalid", test_save_refuses_invalid);
   g_test_add_func ("/document/recover-keeps-etag", test_recover_keeps_etag);
+  g_test_add_func ("/document/record-changed", test_record_changed);
   return g_test_run ();
 }

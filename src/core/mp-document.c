@@ -84,6 +84,7 @@ enum {
 
 enum {
   CHANGED,
+  RECORD_CHANGED,
   N_SIGNALS
 };
 
@@ -110,14 +111,28 @@ command_free (gpointer data)
   g_free (c);
 }
 
+/* One field of one record changed (an edit, its undo or redo), before
+ * ::changed ends the step: views update what shows that field. The
+ * detail is the record's kind ("milestone", "task", …). */
 static void
-command_apply (Command  *c,
-               gboolean  forward)
+record_changed (MpDocument *self,
+                MpRecord   *record,
+                guint       field)
+{
+  g_signal_emit (self, signals[RECORD_CHANGED],
+                 g_quark_from_static_string (mp_record_get_kind_name (record)), record, field);
+}
+
+static void
+command_apply (MpDocument *self,
+               Command    *c,
+               gboolean    forward)
 {
   switch (c->kind)
     {
     case CMD_SET:
-      mp_record_set_value (c->record, c->field, forward ? &c->new_value : &c->old_value);
+      if (mp_record_set_value (c->record, c->field, forward ? &c->new_value : &c->old_value))
+        record_changed (self, c->record, c->field);
       break;
     case CMD_INSERT:
     case CMD_REMOVE:
@@ -143,10 +158,10 @@ command_apply (Command  *c,
     case CMD_GROUP:
       if (forward)
         for (guint i = 0; i < c->children->len; i++)
-          command_apply (g_ptr_array_index (c->children, i), TRUE);
+          command_apply (self, g_ptr_array_index (c->children, i), TRUE);
       else
         for (guint i = c->children->len; i > 0; i--)
-          command_apply (g_ptr_array_index (c->children, i - 1), FALSE);
+          command_apply (self, g_ptr_array_index (c->children, i - 1), FALSE);
       break;
     }
 }
@@ -422,6 +437,7 @@ mp_document_set_value (MpDocument   *self,
       command_free (c); /* nothing changed */
       return;
     }
+  record_changed (self, record, field);
 
   if ((MP_IS_MILESTONE (record) && field != MP_MILESTONE_SEQUENCE) ||
       (MP_IS_MEETING (record) && field != MP_MEETING_SEQUENCE) ||
@@ -553,7 +569,7 @@ mp_document_set_unknown (MpDocument *self,
   c->name = g_strdup (name);
   c->old_node = old ? json_node_copy (old) : NULL;
   c->new_node = node ? json_node_copy (node) : NULL;
-  command_apply (c, TRUE);
+  command_apply (self, c, TRUE);
   push (self, c);
 }
 
@@ -574,7 +590,7 @@ mp_document_insert (MpDocument *self,
   c->store = g_object_ref (store);
   c->position = position;
   c->item = g_object_ref (item);
-  command_apply (c, TRUE);
+  command_apply (self, c, TRUE);
   push (self, c);
 }
 
@@ -605,7 +621,7 @@ mp_document_remove (MpDocument *self,
       mp_document_insert (self, cancellations, g_list_model_get_n_items (G_LIST_MODEL (cancellations)),
                           MP_RECORD (kept));
     }
-  command_apply (c, TRUE);
+  command_apply (self, c, TRUE);
   push (self, c);
   if (kept != NULL)
     mp_document_end (self);
@@ -631,7 +647,7 @@ mp_document_move (MpDocument *self,
   c->store = g_object_ref (store);
   c->position = from;
   c->position2 = to;
-  command_apply (c, TRUE);
+  command_apply (self, c, TRUE);
   push (self, c);
 }
 
@@ -879,7 +895,7 @@ step (MpDocument *self,
     {
       if (!could_redo)
         return FALSE;
-      command_apply (g_ptr_array_index (self->undo, self->pos), TRUE);
+      command_apply (self, g_ptr_array_index (self->undo, self->pos), TRUE);
       self->pos++;
     }
   else
@@ -887,7 +903,7 @@ step (MpDocument *self,
       if (!could_undo)
         return FALSE;
       self->pos--;
-      command_apply (g_ptr_array_index (self->undo, self->pos), FALSE);
+      command_apply (self, g_ptr_array_index (self->undo, self->pos), FALSE);
     }
   notify_state (self, was_modified, could_undo, could_redo);
   changed (self);
@@ -1435,6 +1451,9 @@ mp_document_class_init (MpDocumentClass *klass)
   /* After every change, undo and redo: for views that show derived facts. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[RECORD_CHANGED] = g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                          0, NULL, NULL, NULL, G_TYPE_NONE, 2, MP_TYPE_RECORD, G_TYPE_UINT);
 }
 
 static void

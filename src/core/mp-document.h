@@ -4,7 +4,10 @@
  * here. Each records a command on the undo stack; a group of changes
  * (a drag, a shift with dependents, removing a participant and clearing
  * its references) undoes as one. Views listen to the model's own
- * signals (items-changed, notify) and to ::changed for derived facts.
+ * signals (items-changed, notify), to ::record-changed for what changed
+ * (the record and the field, detailed by the record's kind:
+ * "record-changed::task"), and to ::changed (once per step: an edit, an
+ * undo, a redo) for facts derived from the whole plan.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
