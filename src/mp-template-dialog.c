@@ -24,6 +24,10 @@ struct _MpTemplateDialog
   GtkWidget             *target;
   GtkWidget             *steps;
   GtkWidget             *note;
+  GtkWidget             *customer;
+  GtkWidget             *deal;
+  GtkWidget             *seller_contact;
+  GtkWidget             *customer_contact;
 
   MpTemplateCreatedFunc  callback;
   gpointer               user_data;
@@ -73,18 +77,31 @@ mp_template_dialog_set_target (MpTemplateDialog *self,
 
 static MpPlan *
 make_plan (MpTemplateDialog  *self,
+           gboolean          *laid_forward,
            GError           **error)
 {
   const char *id = mp_template_dialog_get_template (self);
+  MpTemplateDetails details = {
+    .customer = gtk_editable_get_text (GTK_EDITABLE (self->customer)),
+    .title = gtk_editable_get_text (GTK_EDITABLE (self->deal)),
+    .seller_contact = gtk_editable_get_text (GTK_EDITABLE (self->seller_contact)),
+    .customer_contact = gtk_editable_get_text (GTK_EDITABLE (self->customer_contact)),
+    .today = MP_DATE_NONE,
+  };
+  g_autofree char *title = NULL;
 
-  return mp_templates_create (id, mp_template_dialog_get_target (self), error);
+  /* No title typed: "Customer – Mutual Action Plan". */
+  if (*details.title == '\0' && *details.customer != '\0')
+    details.title = title = g_strdup_printf (_("%s – Mutual Action Plan"), details.customer);
+  return mp_templates_create_for (id, mp_template_dialog_get_target (self), &details, laid_forward, error);
 }
 
 static void
 refresh (MpTemplateDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MpPlan) plan = make_plan (self, &error);
+  gboolean laid_forward = FALSE;
+  g_autoptr(MpPlan) plan = make_plan (self, &laid_forward, &error);
   GtkWidget *child;
   GListModel *ms;
 
@@ -118,12 +135,17 @@ refresh (MpTemplateDialog *self)
       gtk_grid_attach (GTK_GRID (self->steps), side, 2, (int) i, 1, 1);
     }
 
-  if (mp_plan_get_start (plan) < mp_date_today ())
+  if (laid_forward)
     {
-      g_autofree char *start = mp_format_date (mp_plan_get_start (plan));
-      g_autofree char *text = g_strdup_printf (_("The first step would have started on %s, before today: choose a "
-                                                 "later target date, or shorten the steps after creating the plan."),
-                                               start);
+      g_autofree char *last = NULL;
+      g_autofree char *text = NULL;
+      guint n = g_list_model_get_n_items (ms);
+      g_autoptr(MpMilestone) m = n > 0 ? g_list_model_get_item (ms, n - 1) : NULL;
+
+      last = mp_format_date (m ? mp_milestone_get_due (m) : mp_plan_get_start (plan));
+      text = g_strdup_printf (_("The target is too close for these steps: they start today instead, the last is due "
+                                "on %s. Choose a later target date, or shorten the steps after creating the plan."),
+                              last);
 
       gtk_label_set_text (GTK_LABEL (self->note), text);
       gtk_widget_add_css_class (self->note, "warning");
@@ -148,7 +170,7 @@ mp_template_dialog_create (MpTemplateDialog *self)
 
   g_return_if_fail (MP_IS_TEMPLATE_DIALOG (self));
 
-  plan = make_plan (self, &error);
+  plan = make_plan (self, NULL, &error);
   if (plan == NULL)
     {
       mp_dialog_show_message (GTK_WINDOW (self), GTK_MESSAGE_ERROR, _("Could not create the plan"), error->message);
@@ -249,6 +271,35 @@ mp_template_dialog_init (MpTemplateDialog *self)
   g_signal_connect_swapped (self->target, "notify::date", G_CALLBACK (refresh), self);
   row = mp_dialog_row (12, label, self->target, NULL);
   gtk_box_append (GTK_BOX (box), row);
+
+  /* The deal and its two main contacts. */
+  heading = mp_dialog_heading (_("The deal"));
+  gtk_box_append (GTK_BOX (box), heading);
+  {
+    static const struct { const char *name; const char *label; const char *hint; gsize offset; } fields[] = {
+      { "customer", N_("C_ustomer"), N_("The customer’s organization"), G_STRUCT_OFFSET (MpTemplateDialog, customer) },
+      { "deal", N_("_Deal"), N_("What the customer buys, e.g. “Route planning rollout”"), G_STRUCT_OFFSET (MpTemplateDialog, deal) },
+      { "seller-contact", N_("_Your contact"), N_("Who leads the deal on your side"), G_STRUCT_OFFSET (MpTemplateDialog, seller_contact) },
+      { "customer-contact", N_("Customer’s c_ontact"), N_("Your champion at the customer"), G_STRUCT_OFFSET (MpTemplateDialog, customer_contact) },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      {
+        GtkWidget *entry = gtk_entry_new ();
+        GtkWidget *l = gtk_label_new_with_mnemonic (_(fields[i].label));
+
+        gtk_label_set_xalign (GTK_LABEL (l), 0.0f);
+        gtk_label_set_mnemonic_widget (GTK_LABEL (l), entry);
+        gtk_widget_set_name (entry, fields[i].name);
+        gtk_widget_set_hexpand (entry, TRUE);
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _(fields[i].hint));
+        gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+        mp_dialog_set_accessible_label (entry, gtk_label_get_text (GTK_LABEL (l)));
+        G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset) = entry;
+        g_signal_connect_swapped (entry, "changed", G_CALLBACK (refresh), self);
+        gtk_box_append (GTK_BOX (box), mp_dialog_row (12, l, entry, NULL));
+      }
+  }
 
   heading = mp_dialog_heading (_("Steps"));
   gtk_box_append (GTK_BOX (box), heading);

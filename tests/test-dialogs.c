@@ -938,10 +938,16 @@ test_template (void)
   g_assert_true (shows_text (dialog, "Procurement"));
   screenshot (GTK_WIDGET (dialog), "template-dialog-enterprise.png");
 
-  /* A target too close: the first step would be in the past. */
+  /* A target too close: the steps start today instead, and the dialog
+   * says so. */
   mp_date_button_choose (MP_DATE_BUTTON (get_named (dialog, "target")), mp_date_from_ymd (2027, 3, 20));
   spin_frames (2);
-  g_assert_true (shows_text (dialog, "before today"));
+  g_assert_true (shows_text (dialog, "they start today instead"));
+
+  /* The deal and its contacts go into the plan. */
+  gtk_editable_set_text (GTK_EDITABLE (get_named (dialog, "customer")), "Hansen Logistik GmbH");
+  gtk_editable_set_text (GTK_EDITABLE (get_named (dialog, "seller-contact")), "Katrin Vogel");
+  gtk_editable_set_text (GTK_EDITABLE (get_named (dialog, "customer-contact")), "Sabine Meier");
 
   mp_template_dialog_set_template (dialog, "classic");
   mp_date_button_choose (MP_DATE_BUTTON (get_named (dialog, "target")), target);
@@ -950,6 +956,12 @@ test_template (void)
   SPIN_UNTIL (*gone);
   g_assert_nonnull (plan);
   g_assert_cmpuint (mp_plan_get_target (plan), ==, target);
+  g_assert_cmpstr (mp_plan_get_customer (plan), ==, "Hansen Logistik GmbH");
+  g_assert_cmpstr (mp_plan_get_title (plan), ==, "Hansen Logistik GmbH – Mutual Action Plan");
+  {
+    g_autoptr(MpParticipant) seller = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_participants (plan)), 0);
+    g_assert_cmpstr (mp_participant_get_name (seller), ==, "Katrin Vogel");
+  }
   ms = G_LIST_MODEL (mp_plan_get_milestones (plan));
   g_assert_cmpuint (g_list_model_get_n_items (ms), ==, G_N_ELEMENTS (titles));
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)

@@ -8,6 +8,7 @@
 #include "mp-model.h"
 #include "mp-plan-io.h"
 #include "mp-problem.h"
+#include "mp-schedule.h"
 #include "mp-templates.h"
 
 static MpMilestone *
@@ -196,6 +197,64 @@ test_errors (void)
   g_assert_error (error, MP_ERROR, MP_ERROR_INVALID);
 }
 
+/* New from Template: the customer, the deal and the two contacts go into
+ * the plan, and a target too close never makes a plan that is overdue. */
+static void
+test_details_never_overdue (void)
+{
+  MpDate today = mp_date_from_ymd (2027, 3, 3); /* a Wednesday */
+  MpTemplateDetails details = { "Hansen Logistik GmbH", "Tourenplanung", "Katrin Vogel", "Sabine Meier", today };
+  gboolean forward = TRUE;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPlan) roomy = mp_templates_create_for ("classic", mp_date_from_ymd (2027, 6, 30), &details, &forward, &error);
+  g_autoptr(MpPlan) tight = NULL;
+  GListModel *people;
+
+  g_assert_no_error (error);
+  g_assert_false (forward);
+  g_assert_cmpstr (mp_plan_get_title (roomy), ==, "Tourenplanung");
+  g_assert_cmpstr (mp_plan_get_customer (roomy), ==, "Hansen Logistik GmbH");
+  people = G_LIST_MODEL (mp_plan_get_participants (roomy));
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+  {
+    g_autoptr(MpParticipant) seller = g_list_model_get_item (people, 0);
+    g_autoptr(MpParticipant) customer = g_list_model_get_item (people, 1);
+
+    g_assert_cmpstr (mp_participant_get_name (seller), ==, "Katrin Vogel");
+    g_assert_cmpstr (mp_participant_get_name (customer), ==, "Sabine Meier");
+    g_assert_cmpstr (mp_participant_get_organization (customer), ==, "Hansen Logistik GmbH");
+  }
+  check_layout (roomy, mp_date_from_ymd (2027, 6, 30));
+
+  /* Two weeks to a target the enterprise steps need months for. */
+  tight = mp_templates_create_for ("enterprise", mp_date_from_ymd (2027, 3, 17), &details, &forward, &error);
+  g_assert_no_error (error);
+  g_assert_true (forward);
+  g_assert_cmpuint (mp_plan_get_start (tight), ==, today);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_milestones (tight))); i++)
+    {
+      MpMilestone *m = nth (tight, i);
+
+      g_assert_false (mp_milestone_is_overdue (m, today));
+      g_assert_cmpuint (mp_milestone_get_due (m), >=, today);
+      g_assert_false (mp_date_is_weekend (mp_milestone_get_due (m)));
+      if (mp_milestone_get_start (m) != MP_DATE_NONE)
+        g_assert_cmpuint (mp_milestone_get_start (m), >=, today);
+      if (i > 0)
+        g_assert_cmpuint (mp_milestone_get_due (m), >, mp_milestone_get_due (nth (tight, i - 1)));
+    }
+  /* The steps keep their order and spacing: the first starts today. */
+  g_assert_cmpuint (mp_milestone_get_start (nth (tight, 0)) != MP_DATE_NONE ? mp_milestone_get_start (nth (tight, 0))
+                                                                            : mp_milestone_get_due (nth (tight, 0)), ==, today);
+
+  /* On a Saturday, the first working day is Monday. */
+  details.today = mp_date_from_ymd (2027, 3, 6);
+  g_clear_object (&tight);
+  tight = mp_templates_create_for ("classic", mp_date_from_ymd (2027, 3, 10), &details, &forward, &error);
+  g_assert_true (forward);
+  g_assert_cmpuint (mp_plan_get_start (tight), ==, mp_date_from_ymd (2027, 3, 8));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -207,5 +266,6 @@ main (int   argc,
   g_test_add_func ("/templates/weekdays", test_weekdays);
   g_test_add_func ("/templates/enterprise", test_enterprise);
   g_test_add_func ("/templates/errors", test_errors);
+  g_test_add_func ("/templates/details-never-overdue", test_details_never_overdue);
   return g_test_run ();
 }

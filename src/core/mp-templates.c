@@ -123,6 +123,33 @@ workdays_before (MpDate date,
   return date;
 }
 
+/* @n working days after @date. */
+static MpDate
+workdays_after (MpDate date,
+                int    n)
+{
+  while (n > 0)
+    {
+      date++;
+      if (!mp_date_is_weekend (date))
+        n--;
+    }
+  return date;
+}
+
+/* Working days from @from up to @to (both working days, @from first). */
+static int
+workdays_between (MpDate from,
+                  MpDate to)
+{
+  int n = 0;
+
+  for (MpDate d = from; d < to; d++)
+    if (!mp_date_is_weekend (d + 1))
+      n++;
+  return n;
+}
+
 static MpParticipant *
 placeholder (MpSide      side,
              const char *name,
@@ -144,6 +171,17 @@ mp_templates_create (const char  *id,
                      MpDate       target,
                      GError     **error)
 {
+  return mp_templates_create_for (id, target, NULL, NULL, error);
+}
+
+MpPlan *
+mp_templates_create_for (const char              *id,
+                         MpDate                   target,
+                         const MpTemplateDetails *details,
+                         gboolean                *laid_forward,
+                         GError                 **error)
+{
+  MpDate today = details != NULL && details->today != MP_DATE_NONE ? details->today : mp_date_today ();
   const Template *t = NULL;
   g_autoptr(MpPlan) plan = NULL;
   g_autoptr(MpParticipant) seller = NULL;
@@ -169,13 +207,23 @@ mp_templates_create (const char  *id,
       return NULL;
     }
 
+  if (laid_forward != NULL)
+    *laid_forward = FALSE;
   plan = mp_plan_new ();
-  mp_plan_set_title (plan, _("New Mutual Action Plan"));
+  mp_plan_set_title (plan, details != NULL && details->title != NULL && *details->title
+                           ? details->title : _("New Mutual Action Plan"));
+  if (details != NULL && details->customer != NULL && *details->customer)
+    mp_plan_set_customer (plan, details->customer);
   mp_plan_set_target (plan, target);
   mp_plan_set_buffer_days (plan, t->buffer_days);
 
-  seller = placeholder (MP_SIDE_SELLER, _("Seller contact"), NULL, _("Account executive"));
-  customer = placeholder (MP_SIDE_CUSTOMER, _("Customer contact"), NULL, _("Champion"));
+  seller = placeholder (MP_SIDE_SELLER,
+                        details != NULL && details->seller_contact != NULL && *details->seller_contact
+                        ? details->seller_contact : _("Seller contact"), NULL, _("Account executive"));
+  customer = placeholder (MP_SIDE_CUSTOMER,
+                          details != NULL && details->customer_contact != NULL && *details->customer_contact
+                          ? details->customer_contact : _("Customer contact"),
+                          details != NULL ? details->customer : NULL, _("Champion"));
   g_list_store_append (mp_plan_get_participants (plan), seller);
   g_list_store_append (mp_plan_get_participants (plan), customer);
   mp_plan_set_organizer (plan, mp_participant_get_id (seller));
@@ -210,6 +258,30 @@ mp_templates_create (const char  *id,
         end = workdays_before (first_day, 1 + t->steps[k - 1].slack_after);
       else
         mp_plan_set_start (plan, first_day);
+    }
+
+  /* Never a plan that is overdue when it is made: when the target is too
+   * close for the steps, they are laid forward from today instead, the
+   * same working days apart, and the caller says so. */
+  if (mp_plan_get_start (plan) < today)
+    {
+      MpDate first = today;
+      int shift;
+
+      while (mp_date_is_weekend (first))
+        first++;
+      shift = workdays_between (mp_plan_get_start (plan), first);
+      for (guint k = 0; k < t->n_steps; k++)
+        {
+          MpMilestone *m = g_ptr_array_index (milestones, k);
+
+          if (mp_milestone_get_start (m) != MP_DATE_NONE)
+            mp_milestone_set_start (m, workdays_after (mp_milestone_get_start (m), shift));
+          mp_milestone_set_due (m, workdays_after (mp_milestone_get_due (m), shift));
+        }
+      mp_plan_set_start (plan, first);
+      if (laid_forward != NULL)
+        *laid_forward = TRUE;
     }
 
   for (guint k = 0; k < t->n_steps; k++)

@@ -32,4 +32,24 @@ MpPlan     *mp_templates_create          (const char *id,
                                           MpDate      target,
                                           GError    **error);
 
+/* What New from Template asks for; NULL members keep the placeholders. */
+typedef struct {
+  const char *customer;          /* the customer's organization */
+  const char *title;             /* the deal */
+  const char *seller_contact;    /* the two main contacts' names */
+  const char *customer_contact;
+  MpDate      today;             /* MP_DATE_NONE: mp_date_today () */
+} MpTemplateDetails;
+
+/* As mp_templates_create(), with the customer, the deal and the two main
+ * contacts. A plan is never overdue when it is made: when the target is
+ * too close for the steps, they are laid forward from today (the same
+ * working days apart) and *@laid_forward says so; mp_templates_create()
+ * does the same with today's date. */
+MpPlan     *mp_templates_create_for      (const char              *id,
+                                          MpDate                   target,
+                                          const MpTemplateDetails *details,
+                                          gboolean                *laid_forward,
+                                          GError                 **error);
+
 G_END_DECLS
