@@ -370,6 +370,8 @@ static const Case cases[] = {
     { "set milestones[id=m-kickoff].due \"2027-01-18\"", "set milestones[id=m-kickoff].sequence 3", "set milestones[id=m-kickoff].invited_sequence 3", NULL }, 0,
     { "milestones[id=m-kickoff].sequence == 4", "milestones[id=m-kickoff].invited_sequence == 3",
       "milestones[id=m-kickoff].title == \"Kick-off meeting\"", "milestones[id=m-kickoff].due == \"2027-01-18\"", NULL } },
+  { "another-plan-id-is-a-conflict", { NULL }, { "set id \"another-plan\"", NULL }, 1,
+    { "id == \"merge-plan-1\"", NULL } },
   { "baseline-by-name", { NULL },
     { "add baselines[-1] {\"name\": \"Agreed in March\", \"at\": \"2027-03-01T12:00:00+01:00\", \"dates\": {}}", NULL }, 0,
     { "baselines[1].name == \"Agreed in March\"", NULL } },

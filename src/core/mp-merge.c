@@ -1061,7 +1061,8 @@ merge_fields (Ctx        *ctx,
         }
       if (field_equal (o, t, i))
         continue;
-      if (two_way)
+      /* Another plan id: a copy of another plan, never taken silently. */
+      if (two_way || (MP_IS_PLAN (o) && i == MP_PLAN_ID))
         field_change (ctx, o, t, i, path, TRUE, g);
       else if (field_equal (b, o, i))
         field_change (ctx, o, t, i, path, FALSE, g);
