@@ -1061,11 +1061,11 @@ merge_fields (Ctx        *ctx,
         }
       if (field_equal (o, t, i))
         continue;
-      /* Another plan id: a copy of another plan, never taken silently. */
-      if (two_way || (MP_IS_PLAN (o) && i == MP_PLAN_ID))
+      if (two_way)
         field_change (ctx, o, t, i, path, TRUE, g);
       else if (field_equal (b, o, i))
-        field_change (ctx, o, t, i, path, FALSE, g);
+        /* Another plan id: a copy of another plan, never taken silently. */
+        field_change (ctx, o, t, i, path, MP_IS_PLAN (o) && i == MP_PLAN_ID, g);
       else if (!field_equal (b, t, i))
         field_change (ctx, o, t, i, path, TRUE, g);
     }
