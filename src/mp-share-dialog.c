@@ -44,6 +44,9 @@ mp_share_write_export (GtkWindow    *parent,
     bytes = mp_html_export_plan (plan, mp_date_today (), &error);
   else
     bytes = mp_csv_export_plan (plan, headers);
+  /* The plan as it went out: the base when a copy comes back (mp-merge.h). */
+  if (html && bytes != NULL)
+    mp_merge_remember_shared (plan, NULL);
   if (bytes == NULL)
     mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("Could not export the plan"), error->message);
   else
