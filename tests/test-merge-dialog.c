@@ -18,6 +18,7 @@
 #include "mp-merge-dialog.h"
 #include "mp-model.h"
 #include "mp-plan-io.h"
+#include "mp-share-dialog.h"
 #include "mp-test-widgets.h"
 #include "mp-window.h"
 
@@ -281,6 +282,26 @@ test_send_plan (void)
   gtk_window_destroy (parent);
 }
 
+/* Export as Web Page is a way out too: that version is remembered. */
+static void
+test_export_html_remembers (void)
+{
+  g_autoptr(MpPlan) plan = load ("base.mplan");
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "plan.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(MpPlan) found = NULL;
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  g_assert_null (mp_merge_find_shared_base (plan, NULL));
+  mp_share_write_export (parent, doc, file, TRUE, MP_CSV_HEADERS_ENGLISH);
+  MP_TEST_SPIN_UNTIL (g_file_query_exists (file, NULL));
+  found = mp_merge_find_shared_base (plan, NULL);
+  g_assert_nonnull (found);
+  gtk_window_destroy (parent);
+}
+
 static GtkWidget *
 find_merge_dialog (void)
 {
@@ -342,5 +363,6 @@ main (int   argc,
   g_test_add_func ("/merge-dialog/remembered", test_remembered);
   g_test_add_func ("/merge-dialog/send-plan", test_send_plan);
   g_test_add_func ("/merge-dialog/open-copy", test_open_copy);
+  g_test_add_func ("/merge-dialog/export-html-remembers", test_export_html_remembers);
   return g_test_run ();
 }
