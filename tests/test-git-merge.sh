@@ -112,6 +112,11 @@ check "git diff through textconv shows the change in words" \
   bash -c "echo \"\$0\" | grep -qF '+  Person “Lena Ortiz”: e-mail “l.ortiz@hansen.example”; side Customer' &&
            echo \"\$0\" | grep -qF '+  Milestone “Legal and purchasing review”: responsible side Customer; customer owner Sabine Meier; due 2 Apr 2027'" "$out"
 
+run git -c diff.mutualplan.command="\"$bin\" --diff" diff HEAD~1 HEAD -- plan.mplan
+check "git diff with mutualplan as diff.*.command prints the changes in words" \
+  bash -c "[ $rc -eq 0 ] && echo \"\$0\" | grep -qxF 'plan.mplan:' && echo \"\$0\" | grep -qxF 'Lena Ortiz added' &&
+           echo \"\$0\" | grep -qxF '“Legal and purchasing review” due 26 Mar 2027 → 2 Apr 2027'" "$out"
+
 # Without the driver, git's line merge of the same branches conflicts:
 # the driver is what made it clean.
 git clone -q "$repo" "$tmp/plain" && cd "$tmp/plain" || exit 1
