@@ -589,6 +589,8 @@ make_editor (Column       col,
         GtkWidget *time = gtk_label_new (NULL);
 
         w = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+        /* The time right after the date, never cut. */
+        gtk_widget_set_hexpand (button, FALSE);
         mp_date_button_set_placeholder (MP_DATE_BUTTON (button), "–");
         g_signal_connect (button, "date-chosen", G_CALLBACK (on_date_chosen), item);
         gtk_widget_add_css_class (time, "dim-label");
