@@ -12,6 +12,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gtk/gtk.h>
+#include <stdio.h>
 
 #include "mp-label-guard.h"
 #include "mp-model.h"
@@ -61,11 +62,12 @@ main (int   argc,
       char *argv[])
 {
   struct { guint n; gboolean chain; const char *name; } plans[] = {
-    { 20000, TRUE, "chain-20000.mplan" },
     { 50000, FALSE, "plan-50000.mplan" },
+    { 20000, TRUE, "chain-20000.mplan" },
   };
   g_autofree char *dir = g_dir_make_tmp ("mp-bench-probe-XXXXXX", NULL);
 
+  setvbuf (stdout, NULL, _IOLBF, 0);
   g_setenv ("MUTUALPLAN_TODAY", "2027-06-01", TRUE);
   gtk_init ();
   mp_label_guard_init ();
