@@ -63,6 +63,7 @@ struct _MpWindow
   GtkWidget            *header_bar;
   GtkWindow            *shortcuts_window; /* made when first asked for */
   int                   breakpoint; /* narrower than this: narrow (from the template) */
+  int                   sidebar_width;  /* the page list's width from the template, when not narrow */
   gboolean              narrow;
   guint                 narrow_id;
   GtkLabel             *empty_label;
@@ -1035,6 +1036,8 @@ update_narrow_idle (gpointer data)
         gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+      /* The page list gives the page some room: as wide as its words. */
+      gtk_widget_set_size_request (self->sidebar, narrow ? -1 : self->sidebar_width, -1);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
     }
   return G_SOURCE_REMOVE;
@@ -1482,6 +1485,7 @@ mp_window_init (MpWindow *self)
   GSettingsSchema *schema;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_get_size_request (self->sidebar, &self->sidebar_width, NULL);
   self->cancellable = g_cancellable_new ();
   ensure_style (GTK_WIDGET (self));
 

@@ -26,8 +26,13 @@ typedef struct
   GSimpleAction *view_action;
   GSettings  *settings;
   GtkWidget  *root;      /* whose "narrow" is followed */
+  GtkWidget  *toolbar;
+  GtkWidget  *compare_label;
   gboolean    narrow;
   gboolean    applying;
+  gboolean    labels_shown;
+  int         labels_width; /* the toolbar's natural width with its labels */
+  guint       fit_id;
 } Workspace;
 
 static void
@@ -37,6 +42,7 @@ workspace_free (gpointer data)
 
   if (ws->root != NULL)
     g_signal_handlers_disconnect_by_data (ws->root, ws);
+  g_clear_handle_id (&ws->fit_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (ws->detail, ws);
   g_clear_object (&ws->timeline);
   g_clear_object (&ws->detail);
@@ -80,6 +86,8 @@ place (GtkPaned  *paned,
     gtk_paned_set_start_child (paned, child);
 }
 
+static void queue_fit (Workspace *ws);
+
 static void
 apply (Workspace *ws)
 {
@@ -105,9 +113,44 @@ apply (Workspace *ws)
       gtk_widget_set_visible (ws->timeline, show_timeline);
     }
   gtk_widget_set_visible (ws->list, show_list);
-  for (guint i = 0; i < ws->labels->len; i++)
-    gtk_widget_set_visible (g_ptr_array_index (ws->labels, i), !ws->narrow);
   ws->applying = FALSE;
+  queue_fit (ws);
+}
+
+/* The toolbar's labels show when they fit (and the window is not narrow),
+ * else only the icons with their tooltips: never cut words. */
+static void
+show_labels (Workspace *ws,
+             gboolean   shown)
+{
+  ws->labels_shown = shown;
+  for (guint i = 0; i < ws->labels->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (ws->labels, i), shown);
+  /* "Compare with" goes with them: the chooser beside it says enough. */
+  if (ws->compare_label != NULL)
+    gtk_widget_set_visible (ws->compare_label, shown);
+}
+
+static gboolean
+fit_labels_idle (gpointer data)
+{
+  Workspace *ws = data;
+  int width = gtk_widget_get_width (ws->toolbar);
+
+  ws->fit_id = 0;
+  if (width <= 0)
+    return G_SOURCE_REMOVE;
+  if (ws->labels_shown)
+    gtk_widget_measure (ws->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ws->labels_width, NULL, NULL);
+  show_labels (ws, !ws->narrow && width >= ws->labels_width);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_fit (Workspace *ws)
+{
+  if (ws->fit_id == 0)
+    ws->fit_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fit_labels_idle, ws, NULL);
 }
 
 static void
@@ -136,6 +179,7 @@ on_narrow (Workspace *ws)
     return;
   ws->narrow = narrow;
   apply (ws);
+  queue_fit (ws);
 }
 
 static void
@@ -152,6 +196,12 @@ on_root (GtkWidget  *page,
   ws->root = root;
   if (root != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (root), "narrow") != NULL)
     g_signal_connect_swapped (root, "notify::narrow", G_CALLBACK (on_narrow), ws);
+  /* A window's default size follows its size when it is resized. */
+  if (root != NULL)
+    {
+      g_signal_connect_swapped (root, "notify::default-width", G_CALLBACK (queue_fit), ws);
+      g_signal_connect_swapped (root, "notify::maximized", G_CALLBACK (queue_fit), ws);
+    }
   on_narrow (ws);
 }
 
@@ -189,21 +239,6 @@ template_child (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-view_button (const char *icon,
-             const char *target,
-             const char *name,
-             const char *tooltip)
-{
-  GtkWidget *button = gtk_toggle_button_new ();
-
-  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
-  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), target);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  return button;
-}
-
 void
 mp_workspace_setup (GtkWidget *page)
 {
@@ -232,8 +267,12 @@ mp_workspace_setup (GtkWidget *page)
   gtk_widget_add_css_class (ws->timeline, "mp-pane");
   gtk_widget_add_css_class (ws->detail, "mp-pane");
 
+  ws->toolbar = toolbar;
+  ws->compare_label = template_child (page, "compare_label");
   ws->labels = g_ptr_array_new ();
+  ws->labels_shown = TRUE;
   collect_labels (toolbar, FALSE, ws->labels);
+  g_signal_connect_swapped (toolbar, "map", G_CALLBACK (queue_fit), ws);
 
   schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
   if (schema != NULL)
@@ -253,17 +292,22 @@ mp_workspace_setup (GtkWidget *page)
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (ws->view_action));
   gtk_widget_insert_action_group (page, "workspace", G_ACTION_GROUP (group));
 
-  /* The toggle: list only, both, timeline only. */
-  toggle = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (toggle, "linked");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
-  gtk_box_append (GTK_BOX (toggle), view_button ("view-list-symbolic", "workspace.view::list",
-                                                 _("List Only"), _("Show the list only")));
-  gtk_box_append (GTK_BOX (toggle), view_button ("view-continuous-symbolic", "workspace.view::both",
-                                                 _("List and Timeline"), _("Show the list over the timeline")));
-  gtk_box_append (GTK_BOX (toggle), view_button ("x-office-calendar-symbolic", "workspace.view::timeline",
-                                                 _("Timeline Only"), _("Show the timeline only")));
-  gtk_box_append (GTK_BOX (toolbar), toggle);
+  /* The toggle: list only, both, timeline only; a menu of three choices,
+   * so that it costs the toolbar one button. */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("List Only"), "workspace.view::list");
+    g_menu_append (menu, _("List and Timeline"), "workspace.view::both");
+    g_menu_append (menu, _("Timeline Only"), "workspace.view::timeline");
+    toggle = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (toggle), "view-continuous-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (toggle), G_MENU_MODEL (menu));
+    gtk_widget_set_name (toggle, "view-toggle");
+    gtk_widget_set_tooltip_text (toggle, _("Show the list, the timeline or both"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Show"), -1);
+    gtk_box_append (GTK_BOX (toolbar), toggle);
+  }
 
   g_object_set_data_full (G_OBJECT (page), "mp-workspace", ws, workspace_free);
   g_signal_connect_swapped (ws->detail, "notify::visible", G_CALLBACK (apply), ws);
