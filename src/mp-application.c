@@ -11,6 +11,7 @@
 #include "mp-cli.h"
 #include "mp-document.h"
 #include "mp-shortcuts.h"
+#include "mp-a11y.h"
 #include "mp-style.h"
 #include "mp-window.h"
 
@@ -347,6 +348,9 @@ mp_application_startup (GApplication *app)
   /* GTK 4.8 without libadwaita does not follow the desktop's dark and
    * high-contrast settings by itself. */
   mp_style_follow_desktop ();
+  /* GTK 4.8 names its own parts (a drop-down's button, rows, cells,
+   * scroll bars) by their type: give them words. */
+  mp_a11y_init ();
   /* Text from a plan file never sizes a window past what X accepts. */
   mp_label_guard_init ();
 

@@ -357,6 +357,9 @@ mp_baseline_chooser_class_init (MpBaselineChooserClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A wrapper around its button: no object of its own for a screen
+   * reader (GTK 4.8 would announce its type name). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->get_property = mp_baseline_chooser_get_property;
   object_class->set_property = mp_baseline_chooser_set_property;
   object_class->dispose = mp_baseline_chooser_dispose;

@@ -690,6 +690,9 @@ mp_milestone_detail_class_init (MpMilestoneDetailClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A page's frame: no object of its own for a screen reader (GTK 4.8
+   * would announce its type name). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->dispose = mp_milestone_detail_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "milestone-detail");

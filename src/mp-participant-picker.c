@@ -15,6 +15,8 @@
 
 #include "mp-participant-picker.h"
 
+#include "mp-a11y.h"
+
 struct _MpParticipantPicker
 {
   GtkWidget           parent_instance;
@@ -311,6 +313,9 @@ mp_participant_picker_class_init (MpParticipantPickerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* A wrapper around its drop-down: no object of its own for a screen
+   * reader (GTK 4.8 would announce its type name). */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->dispose = mp_participant_picker_dispose;
   object_class->finalize = mp_participant_picker_finalize;
   object_class->get_property = mp_participant_picker_get_property;
@@ -488,8 +493,8 @@ mp_participant_picker_set_accessible_label (MpParticipantPicker *self,
 {
   g_return_if_fail (MP_IS_PARTICIPANT_PICKER (self));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  /* "Seller owner: Dana Whitfield", on the drop-down and its button. */
+  mp_a11y_drop_down_set_field (GTK_DROP_DOWN (self->drop_down), label);
   gtk_widget_set_tooltip_text (self->drop_down, label);
 }
 
