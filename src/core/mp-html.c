@@ -1207,7 +1207,7 @@ static const char style_sheet[] =
   "h1{font-size:1.8rem;margin:.2rem 0}h2{font-size:1.4rem;margin:2rem 0 .4rem;border-bottom:1px solid var(--rule)}"
   "h3{font-size:1.1rem;margin:1.4rem 0 .4rem}\n"
   "a{color:var(--link);overflow-wrap:anywhere}.dim{color:var(--dim)}.warn,.late{color:var(--warn)}\n"
-  "p{margin:.3rem 0}.details{font-weight:normal;font-size:.9rem;color:var(--dim)}\n"
+  "p{margin:.3rem 0}.details{font-weight:normal;font-size:.9em;color:var(--dim)}\n"
   ".facts{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.6rem;margin:1rem 0}\n"
   ".facts{list-style:none;padding:0}.fact{border:1px solid var(--rule);border-radius:6px;padding:.5rem .7rem}"
   ".fact .label{display:block;font-size:.85rem;color:var(--dim)}"
@@ -1218,7 +1218,7 @@ static const char style_sheet[] =
   "caption{text-align:left;font-weight:600;padding:.3rem 0}\n"
   "th,td{border-bottom:1px solid var(--rule);padding:.35rem .45rem;text-align:left;vertical-align:top}\n"
   "thead th{background:var(--head);white-space:nowrap}\n"
-  "tbody.odd{background:var(--zebra)}tr.task td{font-size:.88rem;border-bottom-style:dotted}"
+  "tbody.odd{background:var(--zebra)}tr.task td{font-size:.92em;border-bottom-style:dotted}"
   "tr.task .task-title{padding-left:1.4rem}tr.task.done .task-title{color:var(--dim)}\n"
   ".replies{margin:.2rem 0 0;padding-left:1rem;font-size:.85rem}"
   "tbody.dropped{color:var(--dim)}td.date{white-space:nowrap}td.late{font-weight:600}\n"
@@ -1237,7 +1237,7 @@ static const char style_sheet[] =
   "section{break-before:page}section#overview{break-before:auto}#timeline{page:wide}"
   ".scroll,.chart{overflow:visible}.chart svg{min-width:0}tr{break-inside:avoid}"
   "h2,h3,caption{break-after:avoid}a{text-decoration:none}"
-  "table.milestones{font-size:8.5pt}thead th{white-space:normal}td,th{overflow-wrap:anywhere}}\n";
+  "table.milestones{font-size:8pt}table.milestones td,table.milestones th{padding:.25rem .3rem}thead th{white-space:normal}td,th{overflow-wrap:break-word}}\n";
 
 GBytes *
 mp_html_export_plan (MpPlan  *plan,
