@@ -91,6 +91,21 @@ run "$bin" --diff "$tmp/base.mplan"
 check "--diff FILE: the plan as lines of text" \
   bash -c "[ $rc -eq 0 ] && echo \"\$0\" | grep -qF 'Milestone “Legal review”: responsible side Customer; customer owner Henrik Hansen; due 26 Mar 2027'" "$out"
 
+# ---- hostile titles reach the terminal as visible escapes ----
+python3 - "$2/valid/acme-rollout.mplan" "$tmp" <<'PY'
+import json, sys
+for name, title in (("h-base", "First evaluation"), ("h-ours", "Ours\u001b[2J"), ("h-theirs", "Theirs\u0007\u001b]0;pwn\u0007")):
+    p = json.load(open(sys.argv[1]))
+    p["milestones"][0]["title"] = title
+    json.dump(p, open(sys.argv[2] + "/" + name + ".mplan", "w"), indent=2)
+PY
+run "$bin" --diff "$tmp/h-base.mplan" "$tmp/h-ours.mplan"
+check "--diff: ESC in a title is shown as \\x1b, not sent" \
+  eval '[ $rc -eq 0 ] && ! printf %s "$out" | grep -q $'"'"'\x1b'"'"' && printf %s "$out" | grep -qF "Ours\x1b[2J"'
+run "$bin" --merge "$tmp/h-base.mplan" "$tmp/h-ours.mplan" "$tmp/h-theirs.mplan" -o "$tmp/h-out.mplan"
+check "--merge: conflict lines carry no raw ESC or BEL" \
+  eval '[ $rc -eq 1 ] && ! printf %s "$err" | grep -q $'"'"'[\x1b\x07]'"'"' && printf %s "$err" | grep -qF "Theirs"'
+
 # ---- a real git merge ----
 repo=$tmp/repo
 git init -q -b main "$repo" && cd "$repo" || exit 1

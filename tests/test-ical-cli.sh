@@ -179,6 +179,13 @@ check "--mark-sent alone is wrong usage" $? "rc=$rc" "$err"
 run --import-reply="$replies/stale.ics" --export-ics=- "$tmp/r.mplan"
 [ $rc -eq 2 ] && echo "$err" | grep -q "do not go together" && cmp -s "$tmp/r.mplan" "$tmp/r-before.mplan"
 check "--import-reply goes alone" $? "rc=$rc" "$err"
+# A reply's SUMMARY, CN and COMMENT reach the terminal as visible escapes, never as ESC or BEL.
+cp "$acme" "$tmp/esc.mplan"
+run --export-invitations="$tmp/esc0" --mark-sent "$tmp/esc.mplan"
+printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nDTSTAMP:20270201T101112Z\r\nUID:milestone-m-eval.5f0e8a3c-71d2-4b6e-a1f4-2c9d7e6b8a10@mutualplan\r\nSUMMARY:Eval\033[2J\r\nCOMMENT:hi\007\033]0;pwn\007 there\r\nATTENDEE;PARTSTAT=DECLINED;CN="Lena\033[31m":mailto:lena.ortiz@acme.example\r\nSEQUENCE:1\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$tmp/esc.ics"
+run --import-reply="$tmp/esc.ics" "$tmp/esc.mplan"
+[ $rc -eq 0 ] && ! printf '%s' "$out$err" | grep -q $'[\x1b\x07]' && printf '%s' "$out" | grep -qF 'hi\x07\x1b]0;pwn\x07 there'
+check "--import-reply shows ESC and BEL of a reply as \\x1b and \\x07" $? "rc=$rc" "$(printf '%s' "$out" | od -c | head -5)" "$err"
 
 # A plan in GMT: UTC times, no TZID without VTIMEZONE; a time in the spring-forward gap is written as entered, with a warning.
 python3 - "$acme" "$tmp/gmt.mplan" "$tmp/gap.mplan" "$tmp/ids.mplan" <<'PY'

@@ -368,7 +368,11 @@ run_export_invitations (GVariantDict       *options,
   opt.only_outdated = g_variant_dict_contains (options, "only-outdated");
   invitations = mp_ical_build_invitations (plan, &opt, &warnings, &error);
   for (guint i = 0; warnings && warnings[i]; i++)
-    g_printerr ("%s: %s: %s\n", files[0], _("warning"), warnings[i]);
+    {
+      g_autofree char *shown = mp_display_escape_terminal (warnings[i], FALSE);
+
+      g_printerr ("%s: %s: %s\n", files[0], _("warning"), shown);
+    }
   if (invitations == NULL && g_error_matches (error, MP_ERROR, MP_ERROR_NOTHING))
     {
       /* Nothing to do is not a failure. */
@@ -461,8 +465,10 @@ run_import_reply (GVariantDict       *options,
   for (guint i = 0; i < results->len; i++)
     {
       MpItipResult *r = g_ptr_array_index (results, i);
+      /* Names, titles and comments come from the reply: shown, not obeyed. */
+      g_autofree char *shown = mp_display_escape_terminal (r->message, FALSE);
 
-      g_print ("%s\n", r->message);
+      g_print ("%s\n", shown);
       changed |= r->outcome == MP_ITIP_RECORDED || r->outcome == MP_ITIP_PROPOSAL;
     }
   fflush (stdout);
@@ -807,7 +813,11 @@ run_merge (GVariantDict       *options,
       if (!c->conflict)
         continue;
       line = mp_merge_change_describe_conflict (c);
-      g_printerr ("%s: %s: %s\n", files[1], _("conflict"), line);
+      {
+        g_autofree char *shown = mp_display_escape_terminal (line, FALSE);
+
+        g_printerr ("%s: %s: %s\n", files[1], _("conflict"), shown);
+      }
     }
   bytes = mp_plan_to_bytes (ours);
   status = write_output (out ? out : files[1], bytes);
@@ -853,6 +863,13 @@ run_diff (const char * const *files)
       g_printerr (_("%s: --diff needs two plan files, OLD NEW (or one FILE to print as text)\n"), g_get_prgname ());
       return MP_EXIT_USAGE;
     }
+  /* Titles and names come from the plans: shown, not obeyed. */
+  {
+    char *escaped = mp_display_escape_terminal (text, TRUE);
+
+    g_free (text);
+    text = escaped;
+  }
   if (fputs (text, stdout) < 0 || fflush (stdout) != 0)
     {
       g_printerr (_("%s: could not write to standard output\n"), g_get_prgname ());
