@@ -46,6 +46,8 @@ struct _MpOverview
   GtkListBox    *problem_list;
   GtkLabel      *problems_heading;
   GtkWidget     *all_problems;   /* the full list, a virtual GtkListView, once asked for */
+  GtkWidget     *columns;        /* a flow box: two columns, one when the window is narrow */
+  GtkWidget     *root;
   GListStore    *problems;       /* MpProblem */
 };
 
@@ -551,10 +553,41 @@ list_box (MpOverview *self,
   return GTK_LIST_BOX (list);
 }
 
+/* Two columns side by side unless the window is narrow (its "narrow"
+ * property): then the flow box may put them under each other. */
+static void
+on_narrow (MpOverview *self)
+{
+  gboolean narrow = FALSE;
+
+  if (self->root != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (self->root), "narrow") != NULL)
+    g_object_get (self->root, "narrow", &narrow, NULL);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (self->columns), narrow ? 1 : 2);
+}
+
+static void
+on_root (MpOverview *self)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (root == self->root)
+    return;
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_data (self->root, self);
+  self->root = root;
+  if (root != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (root), "narrow") != NULL)
+    g_signal_connect_swapped (root, "notify::narrow", G_CALLBACK (on_narrow), self);
+  on_narrow (self);
+}
+
 static void
 mp_overview_dispose (GObject *object)
 {
   MpOverview *self = MP_OVERVIEW (object);
+
+  if (self->root != NULL)
+    g_signal_handlers_disconnect_by_data (self->root, self);
+  self->root = NULL;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->document)
@@ -687,7 +720,9 @@ mp_overview_init (MpOverview *self)
   gtk_widget_set_hexpand (left, TRUE);
   gtk_widget_set_hexpand (right, TRUE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (columns), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (columns), 1);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (columns), 2);
+  self->columns = columns;
+  g_signal_connect_swapped (self, "notify::root", G_CALLBACK (on_root), self);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (columns), 2);
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (columns), GTK_SELECTION_NONE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (columns), 24);
