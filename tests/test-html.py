@@ -110,6 +110,12 @@ for path in fixtures:
     hrefs = [h for h in re.findall(r'\shref="([^"]*)"', text)]
     bad = [h for h in hrefs if not re.match(r"(https?:|mailto:)", h, re.I)]
     ok(not bad, "%s: links only https:, http:, mailto: (%d links)" % (name, len(hrefs)), bad)
+    mailtos = [h for h in hrefs if h.lower().startswith("mailto:")]
+    ok(all(re.fullmatch(r"mailto:[A-Za-z0-9._+'-]+@[A-Za-z0-9.-]+", h) for h in mailtos),
+       "%s: mailto: links hold only a plain address, no ?headers" % name, mailtos)
+    if name == "hostile":
+        ok("spy@evil.example" in text and not any("evil" in h for h in hrefs),
+           "hostile: an address with ?bcc= is shown as text, not linked", [h for h in hrefs if "evil" in h])
     xlinks = re.findall(r'xlink:href="([^"]*)"', text)
     ok(all(x.startswith("#") for x in xlinks), "%s: the chart refers only to itself" % name)
 

@@ -16,6 +16,7 @@
 #include "mp-format.h"
 #include "mp-health.h"
 #include "mp-ical.h"
+#include "mp-mail.h"
 #include "mp-problem.h"
 #include "mp-timeline-render.h"
 
@@ -495,7 +496,8 @@ build_team (GString *out,
             {
               g_autofree char *uri = g_strconcat ("mailto:", email, NULL);
 
-              if (mp_html_uri_is_safe (uri))
+              /* Only a plain address: "a@b?bcc=…&body=…" would add headers. */
+              if (mp_mail_address_is_valid (email) && mp_html_uri_is_safe (uri))
                 {
                   append_href (out, uri);
                   esc (out, email);
