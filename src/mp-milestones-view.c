@@ -56,6 +56,9 @@ struct _MpMilestonesView
   GtkWidget          *search_entry;
   GtkDropDown        *filter_kind;
   GtkLabel           *shown_label;
+  GtkWidget          *detail_slot;
+  GtkWidget          *timeline_slot;
+  GtkWidget          *baselines_slot;
   MpMilestoneDetail  *detail;
   MpTimeline         *timeline;
   MpBaselineChooser  *baselines;
@@ -63,6 +66,7 @@ struct _MpMilestonesView
   GtkLabel           *toast_label;
   GtkWidget          *toast_undo;
   GtkWidget          *toast_drop;
+  GtkWidget          *toast_close;
 
   MpMilestone        *toast_milestone;  /* "Drop Instead" brings it back dropped */
   gboolean            toast_arming;
@@ -2348,19 +2352,18 @@ mp_milestones_view_class_init (MpMilestonesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, filter_kind);
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, shown_label);
-  gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, detail);
-  gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, timeline);
-  gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, baselines);
+  /* The panes (named as mp-workspace.c finds them): boxes that hold the
+   * timeline and the details. */
+  gtk_widget_class_bind_template_child_full (widget_class, "detail", FALSE,
+                                             G_STRUCT_OFFSET (MpMilestonesView, detail_slot));
+  gtk_widget_class_bind_template_child_full (widget_class, "timeline", FALSE,
+                                             G_STRUCT_OFFSET (MpMilestonesView, timeline_slot));
+  gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, baselines_slot);
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, toast);
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, toast_label);
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, toast_undo);
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, toast_drop);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_kind_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_toast_undo);
-  gtk_widget_class_bind_template_callback (widget_class, on_toast_drop);
-  gtk_widget_class_bind_template_callback (widget_class, hide_toast);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, toast_close);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -2408,6 +2411,26 @@ mp_milestones_view_init (MpMilestonesView *self)
   GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The template's signals (connected here: gtk4-builder-tool cannot
+   * validate a .ui whose handlers are static functions). */
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect_swapped (self->search_entry, "stop-search", G_CALLBACK (on_stop_search), self);
+  g_signal_connect_swapped (self->filter_kind, "notify::selected", G_CALLBACK (on_filter_kind_selected), self);
+  g_signal_connect_swapped (self->toast_undo, "clicked", G_CALLBACK (on_toast_undo), self);
+  g_signal_connect_swapped (self->toast_drop, "clicked", G_CALLBACK (on_toast_drop), self);
+  g_signal_connect_swapped (self->toast_close, "clicked", G_CALLBACK (hide_toast), self);
+  /* Our own widgets go into the template's slots. */
+  self->timeline = MP_TIMELINE (mp_timeline_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->timeline), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->timeline), TRUE);
+  gtk_box_append (GTK_BOX (self->timeline_slot), GTK_WIDGET (self->timeline));
+  self->detail = MP_MILESTONE_DETAIL (mp_milestone_detail_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->detail), TRUE);
+  gtk_box_append (GTK_BOX (self->detail_slot), GTK_WIDGET (self->detail));
+  gtk_widget_set_visible (GTK_WIDGET (self->detail), FALSE);
+  g_object_bind_property (self->detail, "visible", self->detail_slot, "visible", G_BINDING_SYNC_CREATE);
+  self->baselines = MP_BASELINE_CHOOSER (mp_baseline_chooser_new ());
+  gtk_box_append (GTK_BOX (self->baselines_slot), GTK_WIDGET (self->baselines));
   /* View toggle, narrow layout, F6 panes (mp-workspace.c). */
   mp_workspace_setup (GTK_WIDGET (self));
 
