@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "mp-style.h"
+#include "mp-timeline-render.h"
 #include "mp-test-widgets.h"
 
 static const char *classes[] = { "overdue", "warning", "later", "earlier", "dropped", "task-done", NULL };
@@ -169,6 +170,51 @@ check_theme (gconstpointer data)
   mp_style_apply (settings, MP_COLOR_SCHEME_DEFAULT, FALSE);
 }
 
+/* The timeline's selected row: drawn with and without the selection, the
+ * pixels that change must include a mark of 3:1 or more against what was
+ * there (the band alone was 1.2:1). */
+static void
+check_timeline_selection (void)
+{
+  g_autoptr(MpDocument) document = mp_test_load_fixture ("acme-rollout.mplan");
+  g_autoptr(MpTimelineLayout) layout = mp_timeline_layout_new (mp_document_get_plan (document));
+
+  for (int kind = MP_TIMELINE_PALETTE_LIGHT; kind <= MP_TIMELINE_PALETTE_HIGH_CONTRAST; kind++)
+    {
+      cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 300);
+      cairo_surface_t *selected = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 300);
+      MpTimelineView view;
+      double best = 1.0;
+      cairo_t *cr;
+
+      mp_timeline_view_init (&view, 900, 300);
+      view.palette = mp_timeline_palette_get (kind);
+      view.label_width = 200;
+      cr = cairo_create (plain);
+      mp_timeline_render (cr, layout, &view);
+      cairo_destroy (cr);
+      view.selected = 2;
+      cr = cairo_create (selected);
+      mp_timeline_render (cr, layout, &view);
+      cairo_destroy (cr);
+      cairo_surface_flush (plain);
+      cairo_surface_flush (selected);
+      for (int y = 0; y < 300; y++)
+        for (int x = 200; x < 900; x++)
+          {
+            const guint8 *a = cairo_image_surface_get_data (plain) + y * cairo_image_surface_get_stride (plain) + x * 4;
+            const guint8 *b = cairo_image_surface_get_data (selected) + y * cairo_image_surface_get_stride (selected) + x * 4;
+
+            best = MAX (best, ratio (luminance (a), luminance (b)));
+          }
+      g_test_message ("timeline palette %d: selection mark %.2f:1", kind, best);
+      if (best < 3.0)
+        g_test_fail_printf ("timeline palette %d: the selected row differs by %.2f:1 at most, less than 3:1", kind, best);
+      cairo_surface_destroy (plain);
+      cairo_surface_destroy (selected);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -178,5 +224,6 @@ main (int argc, char **argv)
   g_test_add_data_func ("/contrast/dark", "dark", check_theme);
   g_test_add_data_func ("/contrast/high-contrast", "high-contrast", check_theme);
   g_test_add_data_func ("/contrast/high-contrast-dark", "high-contrast-dark", check_theme);
+  g_test_add_func ("/contrast/timeline-selection", check_timeline_selection);
   return g_test_run ();
 }
