@@ -155,6 +155,27 @@ ok(r.returncode == 1 and "larger than 64 MiB" in r.stderr.decode() and not os.pa
    "a spreadsheet over 64 MiB is refused", r.stderr)
 os.unlink(huge)
 
+# A FIFO (size 0) is refused, not read without limit (it would block here).
+fifo = os.path.join(tmp, "fifo.csv")
+os.mkfifo(fifo)
+try:
+    r = subprocess.run([binary, "--import-csv=" + fifo, os.path.join(tmp, "fifo.mplan")], capture_output=True, env=env,
+                       timeout=30)
+    ok(r.returncode == 1 and "not a regular file" in r.stderr.decode() and not os.path.exists(os.path.join(tmp, "fifo.mplan")),
+       "a FIFO is refused as not a regular file", r.stderr)
+except subprocess.TimeoutExpired:
+    ok(False, "a FIFO is refused as not a regular file (the import blocked reading it)")
+os.unlink(fifo)
+
+# "sep=\"" names no separator we can read: the header line decides.
+quote_sep = os.path.join(tmp, "quote-sep.csv")
+with open(quote_sep, "w", encoding="utf-8") as f:
+    f.write('sep="\nTitle,Due date\nPilot,2027-04-01\n')
+target = os.path.join(tmp, "quote-sep.mplan")
+r = run("--import-csv=" + quote_sep, target)
+ok(r.returncode == 0 and [(m[1], m[6]) for m in milestones(target)] == [("Pilot", "2027-04-01")],
+   "sep=\" is not taken as the separator", r.stdout, r.stderr)
+
 # Bad rows: refused with row and column, nothing written.
 target = os.path.join(tmp, "bad.mplan")
 r = run("--import-csv=" + os.path.join(data, "csv", "bad-rows.csv"), target)

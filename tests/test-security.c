@@ -5,6 +5,7 @@
  */
 #include <string.h>
 
+#include "mp-csv.h"
 #include "mp-display.h"
 #include "mp-mail.h"
 #include "mp-model.h"
@@ -210,6 +211,45 @@ test_problem_isolates_titles (void)
   g_assert_true (seen);
 }
 
+/* The spreadsheet import's preview shortens a long text on whole
+ * characters (never half an "ä") and isolates bidi controls. */
+static void
+test_csv_preview_whole_characters (void)
+{
+  const char *json = "{\"format\": \"mutualplan\", \"version\": 1, \"id\": \"p\", \"title\": \"T\", "
+                     "\"target\": \"2026-01-01\", \"milestones\": [{\"id\": \"m\", \"due\": \"2026-06-01\", "
+                     "\"title\": \"Pilot\", \"description\": "
+                     "\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaäöü and more\"}]}";
+  const char *csv = "ID,Title,Due date,Description\nm,Pilot,2026-06-01,\u202eevil\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPlan) plan = mp_plan_load_from_data (json, strlen (json), "csv.mplan", &error);
+  g_autoptr(MpCsvTable) table = NULL;
+  g_autofree MpCsvField *mapping = NULL;
+  g_autoptr(MpCsvImport) import = NULL;
+  GPtrArray *changes;
+  gboolean seen = FALSE;
+
+  g_assert_no_error (error);
+  table = mp_csv_table_parse (csv, strlen (csv), &error);
+  g_assert_no_error (error);
+  mapping = mp_csv_guess_mapping (table);
+  import = mp_csv_import_prepare (plan, table, mapping, &error);
+  g_assert_no_error (error);
+  changes = mp_csv_import_get_changes (import);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      MpCsvChange *c = g_ptr_array_index (changes, i);
+
+      g_assert_true (g_utf8_validate (c->text, -1, NULL));
+      if (c->kind != MP_CSV_CHANGE_UPDATE)
+        continue;
+      g_assert_nonnull (strstr (c->text, "“aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…”"));
+      g_assert_nonnull (strstr (c->text, "“\u2068\u202eevil\u2069”"));
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,5 +262,6 @@ main (int   argc,
   g_test_add_func ("/security/display/terminal", test_terminal_escape);
   g_test_add_func ("/security/display/text", test_display_text);
   g_test_add_func ("/security/display/problem-titles", test_problem_isolates_titles);
+  g_test_add_func ("/security/csv/preview", test_csv_preview_whole_characters);
   return g_test_run ();
 }

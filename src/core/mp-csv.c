@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mp-display.h"
 #include "mp-format.h"
 #include "mp-plan-io.h"
 
@@ -297,12 +298,19 @@ mp_csv_table_parse (const char  *data,
   if (end - text >= 5 && g_ascii_strncasecmp (text, "sep=", 4) == 0 &&
       (end - text == 5 || text[5] == '\r' || text[5] == '\n'))
     {
-      table->separator = text[4];
+      char sep = text[4];
+
       text += 5;
       if (text < end && *text == '\r')
         text++;
       if (text < end && *text == '\n')
         text++;
+      /* Only a separator we can read; for any other (a quote) the
+       * header line decides. */
+      if (sep == ',' || sep == ';' || sep == '\t' || sep == '|')
+        table->separator = sep;
+      else
+        table->separator = guess_separator (text, end);
     }
 
   fields = g_ptr_array_new_with_free_func (g_free);
@@ -397,22 +405,44 @@ mp_csv_table_load (GFile   *file,
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  char buf[65536];
+  gsize got;
   MpCsvTable *table;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
     return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, MP_ERROR, MP_ERROR_FAILED, _("%s: not a regular file"), name);
+      return NULL;
+    }
   if (g_file_info_get_size (info) > MP_CSV_MAX_SIZE)
     {
       g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"), name,
                    MP_CSV_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, error))
+  /* The reported size can lie (a file that grows): the read is bounded too. */
+  if ((in = g_file_read (file, NULL, error)) == NULL)
     return NULL;
-  if ((table = mp_csv_table_parse (data, len, error)) == NULL)
+  do
+    {
+      if (!g_input_stream_read_all (G_INPUT_STREAM (in), buf, sizeof buf, &got, NULL, error))
+        return NULL;
+      g_byte_array_append (bytes, (const guint8 *) buf, got);
+      if (bytes->len > MP_CSV_MAX_SIZE)
+        {
+          g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, _("%s: the file is larger than %d MiB"), name,
+                       MP_CSV_MAX_SIZE / (1024 * 1024));
+          return NULL;
+        }
+    }
+  while (got == sizeof buf);
+  if ((table = mp_csv_table_parse ((const char *) bytes->data, bytes->len, error)) == NULL)
     g_prefix_error (error, "%s: ", name);
   return table;
 }
@@ -991,10 +1021,10 @@ value_text (MpPlan       *plan,
     case MP_FIELD_STRING:
     default:
       {
-        const char *s = g_value_get_string (v);
-        g_autofree char *one = g_strndup (s != NULL ? s : "", 60);
+        /* Whole characters, bidi controls isolated. */
+        g_autofree char *one = mp_display_text (g_value_get_string (v), 60);
 
-        return g_strdup_printf ("“%s%s”", one, s != NULL && g_utf8_strlen (s, -1) > 60 ? "…" : "");
+        return g_strdup_printf ("“%s”", one);
       }
     }
 }
