@@ -186,6 +186,19 @@ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nDTSTAM
 run --import-reply="$tmp/esc.ics" "$tmp/esc.mplan"
 [ $rc -eq 0 ] && ! printf '%s' "$out$err" | grep -q $'[\x1b\x07]' && printf '%s' "$out" | grep -qF 'hi\x07\x1b]0;pwn\x07 there'
 check "--import-reply shows ESC and BEL of a reply as \\x1b and \\x07" $? "rc=$rc" "$(printf '%s' "$out" | od -c | head -5)" "$err"
+# A reply without DTSTAMP never overrides an answer that has one (as for proposals).
+cp "$tmp/esc.mplan" "$tmp/esc-before.mplan"
+sed -e '/^DTSTAMP/d' -e 's/DECLINED/ACCEPTED/' "$tmp/esc.ics" >"$tmp/nostamp.ics"
+run --import-reply="$tmp/nostamp.ics" "$tmp/esc.mplan"
+[ $rc -eq 0 ] && echo "$out" | grep -q "older than the one already recorded: nothing changed" && cmp -s "$tmp/esc.mplan" "$tmp/esc-before.mplan"
+check "a reply without DTSTAMP does not override a stamped answer" $? "rc=$rc" "$out" "$err"
+# Its comment reaches the message bidi-isolated and shortened.
+long=$(printf 'x%.0s' $(seq 1 600))
+sed -e 's/DTSTAMP:20270201/DTSTAMP:20270202/' -e "s/^COMMENT:.*/COMMENT:\xe2\x80\xaeevil $long\r/" "$tmp/esc.ics" >"$tmp/bidi.ics"
+run --import-reply="$tmp/bidi.ics" "$tmp/esc.mplan"
+[ $rc -eq 0 ] && printf '%s' "$out" | grep -qF '‘\u2068\u202eevil xxx' && printf '%s' "$out" | grep -qF 'xx…\u2069’' \
+  && [ "${#out}" -lt 700 ] && grep -q "$long" "$tmp/esc.mplan"
+check "a reply's comment is isolated and shortened in the message, kept whole in the plan" $? "rc=$rc" "$out" "$err"
 
 # A plan in GMT: UTC times, no TZID without VTIMEZONE; a time in the spring-forward gap is written as entered, with a warning.
 python3 - "$acme" "$tmp/gmt.mplan" "$tmp/gap.mplan" "$tmp/ids.mplan" <<'PY'

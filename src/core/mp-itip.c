@@ -10,6 +10,7 @@
 #include <libical/ical.h>
 #include <string.h>
 
+#include "mp-display.h"
 #include "mp-format.h"
 #include "mp-ical.h"
 #include "mp-mail.h"
@@ -568,6 +569,18 @@ local_time_of (MpPlan        *plan,
   }
 }
 
+/* Whether an answer stamped @stamp (NULL: the reply had no DTSTAMP) is
+ * older than @old's: one without a stamp never overrides one with a
+ * stamp, for answers and proposals alike. */
+static gboolean
+older_than_recorded (MpRecord   *old,
+                     const char *stamp)
+{
+  const char *at = mp_record_get_string (old, MP_REPLY_AT);
+
+  return at != NULL && (stamp == NULL || strcmp (at, stamp) > 0);
+}
+
 static char *
 stamp_text (icalcomponent *ev)
 {
@@ -717,7 +730,11 @@ answer_sentence (const char *who,
       base = g_strdup_printf (_("%s tentatively accepted “%s”"), who, title);
       break;
     case MP_ANSWER_DELEGATED:
-      base = g_strdup_printf (_("%s delegated “%s” to %s"), who, title, delegated_to ? delegated_to : "?");
+      {
+        g_autofree char *to = mp_display_text (delegated_to ? delegated_to : "?", 200);
+
+        base = g_strdup_printf (_("%s delegated “%s” to %s"), who, title, to);
+      }
       break;
     case MP_ANSWER_PROPOSED:
     default:
@@ -758,6 +775,8 @@ import_event (Import        *im,
   g_autofree char *who = NULL;
   g_autofree char *delegated = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *shown_comment = NULL;
+  g_autofree char *shown_summary = NULL;
   MpRecord *event;
   MpDate occurrence = MP_DATE_NONE;
   int occ_minutes;
@@ -772,13 +791,20 @@ import_event (Import        *im,
     }
   email = g_strdup (address_of (icalproperty_get_attendee (att)));
   cn = g_strdup (param_string (att, ICAL_CN_PARAMETER));
-  who = person_name (plan, email, cn);
+  /* The reply's words reach the result messages shortened and with
+   * their bidi controls isolated (docs/security.md). */
+  {
+    g_autofree char *name = person_name (plan, email, cn);
+
+    who = mp_display_text (name, 200);
+  }
   if (param_string (att, ICAL_DELEGATEDTO_PARAMETER))
     delegated = g_strdup (address_of (param_string (att, ICAL_DELEGATEDTO_PARAMETER)));
   if (comment == NULL && param_x (att, "X-RESPONSE-COMMENT") != NULL)
     comment = g_strdup (param_x (att, "X-RESPONSE-COMMENT"));
   if (comment != NULL)
     g_strstrip (comment);
+  shown_comment = comment != NULL ? mp_display_text (comment, 500) : NULL;
   {
     icalparameter *ps = icalproperty_get_first_parameter (att, ICAL_PARTSTAT_PARAMETER);
     partstat = ps ? icalparameter_get_partstat (ps) : ICAL_PARTSTAT_NONE;
@@ -787,12 +813,13 @@ import_event (Import        *im,
   event = uid ? find_by_uid (plan, uid) : NULL;
   if (event == NULL)
     {
+      shown_summary = mp_display_text (summary ? summary : uid ? uid : "?", 200);
       result (im, MP_ITIP_IGNORED, NULL,
               g_strdup_printf (_("%s answered “%s”, an event this plan does not have: nothing changed."),
-                               who, summary ? summary : uid ? uid : "?"));
+                               who, shown_summary));
       return;
     }
-  title = g_strdup (title_of (event));
+  title = mp_display_text (title_of (event), 200);
   if (MP_IS_CANCELLATION (event))
     {
       result (im, MP_ITIP_IGNORED, NULL,
@@ -801,8 +828,10 @@ import_event (Import        *im,
     }
   if (!is_invited (plan, event, email))
     {
+      g_autofree char *shown_email = mp_display_text (email, 200);
+
       result (im, MP_ITIP_IGNORED, event,
-              g_strdup_printf (_("%s (%s) answered “%s” but is not invited to it: nothing changed."), who, email, title));
+              g_strdup_printf (_("%s (%s) answered “%s” but is not invited to it: nothing changed."), who, shown_email, title));
       return;
     }
   if (seq < max_sent (event))
@@ -847,7 +876,7 @@ import_event (Import        *im,
       old = find_answer (store, email, occurrence, &pos);
       if (old != NULL)
         {
-          if (g_strcmp0 (mp_record_get_string (old, MP_REPLY_AT), stamp) > 0)
+          if (older_than_recorded (old, stamp))
             {
               result (im, MP_ITIP_IGNORED, event,
                       g_strdup_printf (_("%s’s proposal for “%s” is older than the one already recorded: nothing changed."), who, title));
@@ -859,7 +888,7 @@ import_event (Import        *im,
       when = format_proposal_when (day, minutes);
       result (im, MP_ITIP_PROPOSAL, event,
               comment && *comment
-              ? g_strdup_printf (_("%s proposes %s for “%s”: ‘%s’"), who, when, title, comment)
+              ? g_strdup_printf (_("%s proposes %s for “%s”: ‘%s’"), who, when, title, shown_comment)
               : g_strdup_printf (_("%s proposes %s for “%s”."), who, when, title));
       return;
     }
@@ -891,7 +920,7 @@ import_event (Import        *im,
 
     if (old != NULL)
       {
-        if (stamp != NULL && g_strcmp0 (mp_record_get_string (old, MP_REPLY_AT), stamp) > 0)
+        if (older_than_recorded (old, stamp))
           {
             result (im, MP_ITIP_IGNORED, event,
                     g_strdup_printf (_("%s’s answer to “%s” is older than the one already recorded: nothing changed."), who, title));
@@ -929,7 +958,7 @@ import_event (Import        *im,
         mp_document_insert (im->document, store, g_list_model_get_n_items (G_LIST_MODEL (store)), r);
       }
     {
-      g_autofree char *s = answer_sentence (who, answer, title, delegated, comment, occ_text);
+      g_autofree char *s = answer_sentence (who, answer, title, delegated, shown_comment, occ_text);
       result (im, MP_ITIP_RECORDED, event, comment && *comment ? g_strdup (s) : g_strdup_printf ("%s.", s));
     }
   }
