@@ -15,6 +15,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 #include "mp-document.h"
 #include "mp-merge.h"
@@ -738,6 +740,71 @@ test_shared_base (void)
   g_assert_cmpstr (found_text, ==, v1_text);
 }
 
+/* The version just shared is kept even when the others look newer (a
+ * clock that went back, twenty versions shared within one second). */
+static void
+test_shared_keeps_newest (void)
+{
+  g_autofree char *text = base_text ();
+  g_autoptr(MpPlan) v1 = load_text (text);
+  const char *edits[] = { "set title \"Hansen – shared last\"", NULL };
+  g_autoptr(MpPlan) last = plan_with (edits);
+  g_autofree char *last_text = plan_text (last);
+  g_autoptr(MpPlan) found = NULL;
+  g_autofree char *found_text = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+  guint n = 0;
+  struct utimbuf future = { time (NULL) + 100, time (NULL) + 100 };
+
+  g_assert_true (mp_merge_remember_shared (v1, NULL));
+  /* The folder the first version went to. */
+  {
+    g_autofree char *hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, mp_plan_get_id (v1), -1);
+    dir = g_build_filename (g_get_user_data_dir (), "mutualplan", "shared", hash, NULL);
+  }
+  /* Twenty older versions with the same (later) time; their names sort first. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%016u.mplan", dir, i);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      g_assert_cmpint (utime (path, &future), ==, 0);
+    }
+  g_assert_true (mp_merge_remember_shared (last, NULL));
+  d = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (d)) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 20);
+  found = mp_merge_find_shared_base (last, NULL);
+  g_assert_nonnull (found);
+  found_text = plan_text (found);
+  g_assert_cmpstr (found_text, ==, last_text);
+}
+
+/* Titles from the other copy: bidi controls isolated, long ones cut. */
+static void
+test_words_isolate_titles (void)
+{
+  g_autofree char *text = base_text ();
+  g_autoptr(MpPlan) plan = load_text (text);
+  g_autoptr(GString) long_title = g_string_new ("set milestones[id=m-legal].title \"");
+  const char *edits[] = { "set milestones[id=m-kickoff].title \"Evil \u202etxt.exe\"", NULL, NULL };
+  g_autoptr(MpPlan) changed = NULL;
+  g_autofree char *words = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (long_title, "ü");
+  g_string_append_c (long_title, '"');
+  edits[1] = long_title->str;
+  changed = plan_with (edits);
+  words = mp_plan_describe_changes (plan, changed);
+  g_assert_nonnull (strstr (words, "“\u2068Evil \u202etxt.exe\u2069”"));
+  g_assert_null (strstr (words, "üüüüü”"));
+  g_assert_nonnull (strstr (words, "üüüüü…”"));
+}
+
 /* ---- random edits, as the app makes them ---- */
 
 /* @n_edits changes to the half of the milestones from @half on (the two
@@ -914,5 +981,7 @@ main (int   argc,
   g_test_add_func ("/merge/unchecked-dependency-refused", test_unchecked_dependency_refused);
   g_test_add_func ("/merge/describe", test_describe);
   g_test_add_func ("/merge/shared-base", test_shared_base);
+  g_test_add_func ("/merge/shared-keeps-newest", test_shared_keeps_newest);
+  g_test_add_func ("/merge/words-isolate-titles", test_words_isolate_titles);
   return g_test_run ();
 }

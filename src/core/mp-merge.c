@@ -20,6 +20,7 @@
 #include <string.h>
 #include <utime.h>
 
+#include "mp-display.h"
 #include "mp-format.h"
 #include "mp-model.h"
 #include "mp-plan-io.h"
@@ -80,12 +81,16 @@ change_free (gpointer data)
 
 /* ---- words ---- */
 
-/* “text” in the quotation marks of the UI language („text“ in German). */
+/* “text” in the quotation marks of the UI language („text“ in German):
+ * at most 200 characters, bidi controls isolated (the text comes from
+ * the other copy). */
 static char *
 quote (const char *text)
 {
+  g_autofree char *shown = mp_display_text (text, 200);
+
   /* Translators: quotation marks around a title or value: „%s“ in German. */
-  return g_strdup_printf (_("“%s”"), text);
+  return g_strdup_printf (_("“%s”"), shown);
 }
 
 static const char *
@@ -225,12 +230,6 @@ value_words (MpPlan   *plan,
         if (s == NULL || *s == '\0')
           return g_strdup (C_("value", "none"));
         one_line = g_strdelimit (g_strdup (s), "\n\r\t", ' ');
-        if (g_utf8_strlen (one_line, -1) > 200)
-          {
-            g_autofree char *cut = g_utf8_substring (one_line, 0, 199);
-            g_autofree char *more = g_strconcat (cut, "…", NULL);
-            return quote (more);
-          }
         return quote (one_line);
       }
     case MP_FIELD_DATE:
@@ -2013,7 +2012,8 @@ list_versions (const char *dir_path)
         continue;
       v = g_new0 (Version, 1);
       v->path = g_steal_pointer (&path);
-      v->mtime = (gint64) st.st_mtime;
+      /* Nanoseconds: two versions shared within a second keep their order. */
+      v->mtime = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
       g_ptr_array_add (list, v);
     }
   g_ptr_array_sort (list, newest_first);
@@ -2060,6 +2060,15 @@ mp_merge_remember_shared (MpPlan  *plan,
         return FALSE;
     }
   versions = list_versions (dir);
+  /* The version just shared is kept whatever the clock says of the others. */
+  for (guint i = 1; i < versions->len; i++)
+    if (g_str_equal (((Version *) g_ptr_array_index (versions, i))->path, path))
+      {
+        Version *mine = g_ptr_array_steal_index (versions, i);
+
+        g_ptr_array_insert (versions, 0, mine);
+        break;
+      }
   for (guint i = MAX_SHARED_VERSIONS; i < versions->len; i++)
     g_unlink (((Version *) g_ptr_array_index (versions, i))->path);
   return TRUE;
@@ -2101,7 +2110,7 @@ mp_merge_find_shared_base (MpPlan  *copy,
     }
   if (best != NULL && when != NULL)
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (best_time);
+      g_autoptr(GDateTime) dt = g_date_time_new_from_unix_local (best_time / 1000000000);
       *when = g_date_time_format_iso8601 (dt);
     }
   return best;
