@@ -279,8 +279,11 @@ mp_workspace_setup (GtkWidget *page)
     {
       if (g_settings_schema_has_key (schema, "workspace-view") && g_settings_schema_has_key (schema, "timeline-split"))
         {
+          g_autofree char *stored = NULL;
+
           ws->settings = g_settings_new (APP_ID);
-          initial = g_intern_string (g_settings_get_string (ws->settings, "workspace-view") ?: "both");
+          stored = g_settings_get_string (ws->settings, "workspace-view");
+          initial = g_intern_string (stored);
           g_settings_bind (ws->settings, "timeline-split", ws->split, "position", G_SETTINGS_BIND_DEFAULT);
         }
       g_settings_schema_unref (schema);
