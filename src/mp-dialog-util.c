@@ -141,6 +141,18 @@ mp_dialog_hint (const char *text)
 }
 
 GtkWidget *
+mp_dialog_wrap_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (label, TRUE);
+  return label;
+}
+
+GtkWidget *
 mp_dialog_row (int        spacing,
                GtkWidget *first,
                ...)

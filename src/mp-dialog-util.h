@@ -50,6 +50,10 @@ GtkWidget  *mp_dialog_heading            (const char  *text);
 /* A dim label that wraps: explanations under a control. */
 GtkWidget  *mp_dialog_hint               (const char  *text);
 
+/* A start-aligned label that wraps (by word, inside long words too) and
+ * takes the width it is given: a line of a result list. */
+GtkWidget  *mp_dialog_wrap_label         (const char  *text);
+
 /* A row of widgets, @spacing apart, NULL-terminated. A GtkGrid, not a
  * horizontal GtkBox: GTK 4.8's box reports inconsistent heights when a
  * wrapping label sits next to another widget (a critical warning, and

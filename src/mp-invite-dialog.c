@@ -156,18 +156,6 @@ check_toggled (GtkCheckButton *check,
 }
 
 static GtkWidget *
-wrap_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  return label;
-}
-
-static GtkWidget *
 invitation_row (MpInviteDialog *self,
                 MpInvitation   *inv)
 {
@@ -195,7 +183,7 @@ invitation_row (MpInviteDialog *self,
   g_signal_connect (check, "toggled", G_CALLBACK (check_toggled), self);
   g_hash_table_insert (self->checks, g_strdup (key), check);
 
-  title = wrap_label (inv->summary);
+  title = mp_dialog_wrap_label (inv->summary);
   gtk_widget_add_css_class (title, "heading");
   if (inv->is_cancel)
     gtk_widget_add_css_class (title, "dropped");
@@ -209,7 +197,7 @@ invitation_row (MpInviteDialog *self,
                           inv->is_cancel ? _("Cancellation")
                           : inv->is_update ? (inv->is_meeting ? _("Updated meeting invitation") : _("Updated invitation"))
                           : inv->is_meeting ? _("Meeting invitation") : _("Invitation"));
-  gtk_box_append (GTK_BOX (box), wrap_label (line));
+  gtk_box_append (GTK_BOX (box), mp_dialog_wrap_label (line));
 
   for (guint i = 0; inv->attendee_names && inv->attendee_names[i]; i++)
     {
@@ -220,7 +208,7 @@ invitation_row (MpInviteDialog *self,
   /* Translators: the recipients of an invitation. */
   to = g_strdup_printf (_("To: %s"), names->str);
   g_string_free (names, TRUE);
-  label = wrap_label (to);
+  label = mp_dialog_wrap_label (to);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (box), label);
 
@@ -230,7 +218,7 @@ invitation_row (MpInviteDialog *self,
       /* Translators: invitees that do not get the invitation. */
       g_autofree char *text = g_strdup_printf (_("No e-mail address, not invited: %s"), list);
 
-      label = wrap_label (text);
+      label = mp_dialog_wrap_label (text);
       gtk_widget_add_css_class (label, "warning");
       gtk_box_append (GTK_BOX (box), label);
     }
@@ -264,7 +252,7 @@ add_warning (MpInviteDialog *self,
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "warning");
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  gtk_box_append (GTK_BOX (self->warnings), mp_dialog_row (8, icon, wrap_label (text), NULL));
+  gtk_box_append (GTK_BOX (self->warnings), mp_dialog_row (8, icon, mp_dialog_wrap_label (text), NULL));
 }
 
 static GPtrArray *
@@ -823,7 +811,7 @@ mp_invite_dialog_init (MpInviteDialog *self)
 
   heading = mp_dialog_heading (_("Events to send"));
   gtk_box_append (GTK_BOX (box), heading);
-  self->summary = wrap_label (NULL);
+  self->summary = mp_dialog_wrap_label (NULL);
   gtk_widget_set_name (self->summary, "summary");
   gtk_box_append (GTK_BOX (box), self->summary);
 
@@ -865,7 +853,7 @@ mp_invite_dialog_init (MpInviteDialog *self)
   gtk_widget_set_name (self->warnings, "warnings");
   gtk_box_append (GTK_BOX (box), self->warnings);
 
-  self->folder_label = wrap_label (NULL);
+  self->folder_label = mp_dialog_wrap_label (NULL);
   gtk_widget_set_name (self->folder_label, "folder");
   gtk_widget_add_css_class (self->folder_label, "dim-label");
   button = gtk_button_new_with_mnemonic (_("_Change Folder…"));

@@ -51,18 +51,6 @@ mp_reply_dialog_is_reply_file (GFile *file)
                      g_ascii_strcasecmp (name + len - 4, ".eml") == 0);
 }
 
-static GtkWidget *
-wrap_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (label, TRUE);
-  return label;
-}
-
 /* ---- results ---- */
 
 static void
@@ -72,7 +60,7 @@ add_result (MpReplyDialog *self,
             const char    *text)
 {
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-  GtkWidget *label = wrap_label (text);
+  GtkWidget *label = mp_dialog_wrap_label (text);
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   if (css != NULL)
@@ -285,7 +273,7 @@ add_proposal_row (MpReplyDialog *self,
   g_object_set_data_full (G_OBJECT (decline), "proposal", g_object_ref (proposal), g_object_unref);
   g_signal_connect (accept, "clicked", G_CALLBACK (accept_clicked), self);
   g_signal_connect (decline, "clicked", G_CALLBACK (decline_clicked), self);
-  row = mp_dialog_row (8, wrap_label (line), decline, accept, NULL);
+  row = mp_dialog_row (8, mp_dialog_wrap_label (line), decline, accept, NULL);
   gtk_box_append (GTK_BOX (self->proposals), row);
 }
 
