@@ -118,6 +118,22 @@ test_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The vertical pane of list over timeline. */
+static GtkPaned *
+find_split (GtkWidget *root)
+{
+  if (GTK_IS_PANED (root) && gtk_orientable_get_orientation (GTK_ORIENTABLE (root)) == GTK_ORIENTATION_VERTICAL)
+    return GTK_PANED (root);
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkPaned *found = find_split (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_view_toggle (void)
 {
@@ -127,7 +143,7 @@ test_view_toggle (void)
   GtkWidget *page = mp_milestones_view_new ();
   GtkWidget *timeline = mp_test_find_widget (page, MP_TYPE_TIMELINE);
   GtkWidget *list = mp_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
-  GtkPaned *split = GTK_PANED (gtk_widget_get_parent (timeline));
+  GtkPaned *split = find_split (page);
 
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
@@ -162,7 +178,7 @@ test_view_toggle (void)
   page = mp_milestones_view_new ();
   g_object_ref_sink (page);
   g_assert_cmpstr (mp_workspace_get_view (page), ==, "list");
-  split = GTK_PANED (gtk_widget_get_parent (mp_test_find_widget (page, MP_TYPE_TIMELINE)));
+  split = find_split (page);
   g_assert_cmpint (gtk_paned_get_position (split), ==, 333);
   g_object_unref (page);
   g_settings_set_string (settings, "workspace-view", "both");
