@@ -18,6 +18,7 @@
 #include "mp-ical.h"
 #include "mp-invite-dialog.h"
 #include "mp-merge.h"
+#include "mp-merge-dialog.h"
 
 struct _MpInviteDialog
 {
@@ -531,7 +532,7 @@ finish_sending (MpInviteDialog *self)
   guint n = mp_ical_mark_sent (self->document, self->handed);
 
   /* The plan as it went out: the base when a copy comes back (mp-merge.h). */
-  mp_merge_remember_shared (mp_document_get_plan (self->document), NULL);
+  mp_merge_dialog_remember_shared (mp_document_get_plan (self->document));
 
   self->sending = FALSE;
   g_signal_emit (self, signals[SENT], 0, n);

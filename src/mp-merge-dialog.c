@@ -553,11 +553,12 @@ mp_merge_dialog_present (GtkWindow  *parent,
 
 /* ---- the plan leaves the app ---- */
 
-static void
-remember_shared (GtkWindow *parent,
-                 MpPlan    *plan)
+void
+mp_merge_dialog_remember_shared (MpPlan *plan)
 {
   g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (MP_IS_PLAN (plan));
 
   if (!mp_merge_remember_shared (plan, &error))
     g_warning ("%s", error->message);
@@ -609,7 +610,7 @@ copy_file_chosen (GtkNativeDialog *chooser,
       return;
     }
   /* The version that leaves is the one later copies are compared with. */
-  remember_shared (d->parent, d->plan);
+  mp_merge_dialog_remember_shared (d->plan);
   bytes = mp_plan_to_bytes (d->plan);
   mp_dialog_write_file_async (d->file, bytes, NULL, copy_written, d);
 }
@@ -699,7 +700,7 @@ mp_merge_dialog_send_plan (GtkWindow  *parent,
       share_data_free (d);
       return;
     }
-  remember_shared (parent, d->plan);
+  mp_merge_dialog_remember_shared (d->plan);
 
   /* To the customer's people with an address; the user adds others. */
   people = G_LIST_MODEL (mp_plan_get_participants (plan));

@@ -46,5 +46,9 @@ void           mp_merge_dialog_save_copy      (GtkWindow   *parent,
                                         MpDocument  *doc);
 void           mp_merge_dialog_send_plan      (GtkWindow   *parent,
                                         MpDocument  *doc);
+/* Remembers @plan as the version that left the app (mp_merge_remember_shared);
+ * a failure is reported as a warning, never lost. For every way out:
+ * a copy, sending, invitations, the web page. */
+void           mp_merge_dialog_remember_shared (MpPlan      *plan);
 
 G_END_DECLS

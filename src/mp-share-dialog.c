@@ -13,20 +13,32 @@
 #include "mp-dialog-util.h"
 #include "mp-html.h"
 #include "mp-merge.h"
+#include "mp-merge-dialog.h"
 #include "mp-window.h"
 
 /* ---- the exports ---- */
+
+typedef struct {
+  GtkWindow *parent;
+  MpPlan    *shared; /* the web page's plan as it went out; NULL for CSV */
+} ExportData;
 
 static void
 write_done (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(GtkWindow) parent = user_data;
+  ExportData *d = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!mp_dialog_write_file_finish (result, &error))
-    mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("Could not export the plan"), error->message);
+    mp_dialog_show_message (d->parent, GTK_MESSAGE_ERROR, _("Could not export the plan"), error->message);
+  else if (d->shared != NULL)
+    /* The plan as it went out: the base when a copy comes back (mp-merge.h). */
+    mp_merge_dialog_remember_shared (d->shared);
+  g_object_unref (d->parent);
+  g_clear_object (&d->shared);
+  g_free (d);
 }
 
 void
@@ -44,13 +56,17 @@ mp_share_write_export (GtkWindow    *parent,
     bytes = mp_html_export_plan (plan, mp_date_today (), &error);
   else
     bytes = mp_csv_export_plan (plan, headers);
-  /* The plan as it went out: the base when a copy comes back (mp-merge.h). */
-  if (html && bytes != NULL)
-    mp_merge_remember_shared (plan, NULL);
   if (bytes == NULL)
     mp_dialog_show_message (parent, GTK_MESSAGE_ERROR, _("Could not export the plan"), error->message);
   else
-    mp_dialog_write_file_async (file, bytes, NULL, write_done, g_object_ref (parent));
+    {
+      ExportData *d = g_new0 (ExportData, 1);
+
+      d->parent = g_object_ref (parent);
+      /* A snapshot: remembered once the page is written, as it was. */
+      d->shared = html ? MP_PLAN (mp_record_copy (MP_RECORD (plan))) : NULL;
+      mp_dialog_write_file_async (file, bytes, NULL, write_done, d);
+    }
 }
 
 static void

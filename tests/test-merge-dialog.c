@@ -302,6 +302,34 @@ test_export_html_remembers (void)
   gtk_window_destroy (parent);
 }
 
+/* A web page that could not be written did not leave: nothing is
+ * remembered (it was remembered before the write). */
+static void
+test_export_html_failed_forgets (void)
+{
+  g_autoptr(MpPlan) plan = load ("base.mplan");
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "no-such-folder", "plan.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before;
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+
+  g_assert_null (mp_merge_find_shared_base (plan, NULL));
+  before = g_list_model_get_n_items (toplevels);
+  mp_share_write_export (parent, doc, file, TRUE, MP_CSV_HEADERS_ENGLISH);
+  /* The error message is shown once the write failed. */
+  MP_TEST_SPIN_UNTIL (g_list_model_get_n_items (toplevels) > before);
+  g_assert_false (g_file_query_exists (file, NULL));
+  g_assert_null (mp_merge_find_shared_base (plan, NULL));
+  while (g_list_model_get_n_items (toplevels) > before - 1)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, g_list_model_get_n_items (toplevels) - 1);
+
+      gtk_window_destroy (w);
+    }
+}
+
 static GtkWidget *
 find_merge_dialog (void)
 {
@@ -364,5 +392,6 @@ main (int   argc,
   g_test_add_func ("/merge-dialog/send-plan", test_send_plan);
   g_test_add_func ("/merge-dialog/open-copy", test_open_copy);
   g_test_add_func ("/merge-dialog/export-html-remembers", test_export_html_remembers);
+  g_test_add_func ("/merge-dialog/export-html-failed-forgets", test_export_html_failed_forgets);
   return g_test_run ();
 }
