@@ -26,6 +26,9 @@ struct _MpCalendarView
   GtkWidget     *report_weeks;
   GtkWidget     *report_recipients;
   GtkWidget     *report_details;
+  GtkWidget     *dates_button;   /* "Cancel One Date…" */
+  GtkWidget     *dates_heading;
+  GtkWidget     *dates_box;      /* a check button per coming date */
 
   MpDocument    *document;
   MpPlan        *plan;
@@ -91,6 +94,135 @@ mp_calendar_view_add_meeting (MpCalendarView *self)
   g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
 
   return MP_MEETING (mp_list_section_add (MP_LIST_SECTION (self->meetings)));
+}
+
+/* ---- single dates of a recurring meeting ---- */
+
+#define MAX_DATES 52
+
+static MpMeeting *
+selected_meeting (MpCalendarView *self)
+{
+  GtkSelectionModel *sel = gtk_column_view_get_model (mp_list_section_get_column_view (MP_LIST_SECTION (self->meetings)));
+  gpointer item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (sel));
+
+  return MP_IS_MEETING (item) ? MP_MEETING (item) : NULL;
+}
+
+static void
+on_date_toggled (GtkCheckButton *check,
+                 MpCalendarView *self)
+{
+  MpMeeting *mt = g_object_get_data (G_OBJECT (check), "meeting");
+  MpDate day = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "day"));
+
+  if (self->syncing || self->document == NULL)
+    return;
+  mp_document_set_occurrence_cancelled (self->document, mt, day, gtk_check_button_get_active (check));
+}
+
+static gboolean
+occurrence_cancelled (MpMeeting *mt,
+                      MpDate     day)
+{
+  GListModel *occ = G_LIST_MODEL (mp_record_get_children (MP_RECORD (mt), MP_MEETING_OCCURRENCES));
+
+  for (guint i = 0; i < g_list_model_get_n_items (occ); i++)
+    {
+      g_autoptr(MpRecord) o = g_list_model_get_item (occ, i);
+
+      if (mp_record_get_date (o, MP_OCCURRENCE_DATE) == day)
+        return mp_record_get_bool (o, MP_OCCURRENCE_CANCELLED);
+    }
+  return FALSE;
+}
+
+/* The popover's list: the selected meeting's coming dates, ticked when cancelled. */
+static void
+fill_dates (MpCalendarView *self)
+{
+  MpMeeting *mt = selected_meeting (self);
+  GtkWidget *child;
+  MpDate first, until, today = mp_date_today ();
+  int minutes, every;
+  guint n = 0;
+  g_autofree char *heading = NULL;
+
+  while ((child = gtk_widget_get_first_child (self->dates_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->dates_box), child);
+  if (mt == NULL || (every = mp_meeting_get_every_weeks (mt)) <= 0 ||
+      !mp_local_datetime_parse (mp_meeting_get_start (mt), &first, &minutes))
+    {
+      gtk_label_set_text (GTK_LABEL (self->dates_heading),
+                          _("Only a repeating meeting has single dates to cancel. Select one in the list."));
+      return;
+    }
+  /* Translators: the heading of the list of a meeting's dates; %s is its title. */
+  heading = g_strdup_printf (_("Tick the dates of “%s” that do not take place. Send Invitations then updates the attendees’ calendars."),
+                             mp_meeting_get_title (mt));
+  gtk_label_set_text (GTK_LABEL (self->dates_heading), heading);
+  until = mp_meeting_get_until (mt);
+  self->syncing++;
+  for (MpDate d = first; (until == MP_DATE_NONE || d <= until) && n < MAX_DATES; d += (MpDate) (7 * every))
+    {
+      g_autofree char *text = NULL;
+      GtkWidget *check;
+
+      if (d < today)
+        continue;
+      text = mp_format_date (d);
+      check = gtk_check_button_new_with_label (text);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), occurrence_cancelled (mt, d));
+      g_object_set_data_full (G_OBJECT (check), "meeting", g_object_ref (mt), g_object_unref);
+      g_object_set_data (G_OBJECT (check), "day", GUINT_TO_POINTER (d));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_date_toggled), self);
+      gtk_box_append (GTK_BOX (self->dates_box), check);
+      n++;
+    }
+  self->syncing--;
+  if (n == 0)
+    gtk_label_set_text (GTK_LABEL (self->dates_heading), _("This meeting has no dates left to come."));
+}
+
+static void
+on_meeting_selected (MpCalendarView *self)
+{
+  gtk_widget_set_sensitive (self->dates_button, selected_meeting (self) != NULL);
+}
+
+static GtkWidget *
+build_dates_button (MpCalendarView *self)
+{
+  GtkWidget *popover, *box, *scrolled;
+
+  self->dates_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->dates_button), _("Cancel One _Date…"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->dates_button), TRUE);
+  gtk_widget_set_tooltip_text (self->dates_button, _("Cancel single dates of the selected repeating meeting, or let them take place again"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dates_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel One Date"), -1);
+
+  popover = gtk_popover_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->dates_heading = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->dates_heading), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->dates_heading), 40);
+  gtk_label_set_xalign (GTK_LABEL (self->dates_heading), 0.0f);
+  gtk_box_append (GTK_BOX (box), self->dates_heading);
+  self->dates_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dates_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancelled dates"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->dates_box);
+  gtk_box_append (GTK_BOX (box), scrolled);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  g_signal_connect_swapped (popover, "show", G_CALLBACK (fill_dates), self);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->dates_button), popover);
+  gtk_widget_set_sensitive (self->dates_button, FALSE);
+  return self->dates_button;
 }
 
 /* ---- status reports ---- */
@@ -397,6 +529,15 @@ mp_calendar_view_init (MpCalendarView *self)
   /* Called off: Send Invitations then cancels it in the attendees' calendars. */
   mp_list_section_append_column (section, mp_cell_column_bool (host, _("Cancelled"), MP_MEETING_CANCELLED,
                                                                _("Meeting cancelled")));
+  /* One date of a series: "Cancel One Date…" beside Add and Remove. */
+  {
+    GtkWidget *header = mp_list_section_get_header (section);
+    GtkWidget *spacer = gtk_widget_get_next_sibling (gtk_widget_get_first_child (header));
+
+    gtk_box_insert_child_after (GTK_BOX (header), build_dates_button (self), spacer);
+    g_signal_connect_swapped (gtk_column_view_get_model (mp_list_section_get_column_view (section)),
+                              "notify::selected-item", G_CALLBACK (on_meeting_selected), self);
+  }
   gtk_box_append (GTK_BOX (self->box), self->meetings);
 
   gtk_box_append (GTK_BOX (self->box), build_reporting (self));

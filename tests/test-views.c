@@ -12,6 +12,7 @@
 #include "mp-document.h"
 #include "mp-format.h"
 #include "mp-goals-view.h"
+#include "mp-ical.h"
 #include "mp-model.h"
 #include "mp-participant-picker.h"
 #include "mp-people-view.h"
@@ -501,6 +502,148 @@ test_edit_and_undo_all (void)
   gtk_window_destroy (GTK_WINDOW (w_people));
 }
 
+/* The check button of @day in the "Cancel One Date…" popover. */
+static GtkWidget *
+find_date_check (GtkWidget *widget,
+                 MpDate     day)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "day")) == day)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_date_check (child, day);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+meeting_ics (MpPlan *plan)
+{
+  g_autoptr(GPtrArray) invitations = NULL;
+  g_autoptr(GError) error = NULL;
+  MpIcalOptions options;
+  GString *all = g_string_new (NULL);
+
+  mp_ical_options_init (&options);
+  invitations = mp_ical_build_invitations (plan, &options, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < invitations->len; i++)
+    {
+      MpInvitation *inv = g_ptr_array_index (invitations, i);
+
+      if (inv->is_meeting)
+        g_string_append (all, inv->ics);
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* Calendar page, "Cancel One Date…": one date of a weekly meeting that
+ * was sent is cancelled through the popover; the plan records it, the
+ * invitation is out of date and carries the EXDATE; undo restores it. */
+static void
+test_cancel_one_date (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  GtkWidget *calendar = mp_calendar_view_new ();
+  GtkWidget *window, *button, *popover, *check;
+  g_autoptr(MpMeeting) meeting = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_meetings (plan)), 0);
+  GListStore *occ = mp_record_get_children (MP_RECORD (meeting), MP_MEETING_OCCURRENCES);
+  MpDate first = mp_date_today () + 7, day = first + 14;
+  g_autofree char *start = mp_local_datetime_format (first, 9 * 60 + 30);
+  g_autofree char *exdate = NULL, *ics = NULL;
+  g_autofree char *day_text = mp_format_date (day);
+  int sequence;
+
+  /* A weekly series from next week, already sent to its attendees. */
+  mp_document_set_string (doc, MP_RECORD (meeting), MP_MEETING_START, start);
+  mp_document_set_date (doc, MP_RECORD (meeting), MP_MEETING_UNTIL, first + 7 * 8);
+  {
+    g_autoptr(GPtrArray) invitations = NULL;
+    MpIcalOptions options;
+
+    mp_ical_options_init (&options);
+    invitations = mp_ical_build_invitations (plan, &options, NULL, NULL);
+    g_assert_nonnull (invitations);
+    mp_ical_mark_sent (doc, invitations);
+  }
+  g_assert_false (mp_ical_event_is_outdated (plan, MP_RECORD (meeting)));
+  sequence = mp_meeting_get_sequence (meeting);
+
+  mp_calendar_view_set_document (MP_CALENDAR_VIEW (calendar), doc);
+  window = show_in_window (calendar);
+  button = find_button (calendar, "Cancel One Date…");
+  g_assert_nonnull (button);
+  button = gtk_widget_get_ancestor (button, GTK_TYPE_MENU_BUTTON);
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  mp_calendar_view_select (MP_CALENDAR_VIEW (calendar), MP_RECORD (meeting));
+  mp_test_spin_frames (2);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  mp_test_spin_frames (5);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (gtk_widget_get_visible (popover));
+  /* The coming dates, none ticked; the first is next week's. */
+  g_assert_nonnull (find_date_check (popover, first));
+  g_assert_null (find_date_check (popover, first - 7));
+  check = find_date_check (popover, day);
+  g_assert_nonnull (check);
+  g_assert_nonnull (find_button (popover, day_text));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  mp_test_screenshot (popover, "MP_SCREENSHOT_DIR", "cancel-one-date");
+
+  /* Tick it: one cancelled occurrence, one undo step, sequence up. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpuint (n_items (occ), ==, 1);
+  {
+    g_autoptr(MpRecord) o = g_list_model_get_item (G_LIST_MODEL (occ), 0);
+
+    g_assert_cmpuint (mp_record_get_date (o, MP_OCCURRENCE_DATE), ==, day);
+    g_assert_true (mp_record_get_bool (o, MP_OCCURRENCE_CANCELLED));
+  }
+  g_assert_cmpint (mp_meeting_get_sequence (meeting), ==, sequence + 1);
+  g_assert_cmpstr (mp_document_get_undo_label (doc), ==, "Cancel One Date");
+  g_assert_true (mp_ical_event_is_outdated (plan, MP_RECORD (meeting)));
+  {
+    int y, m, d;
+
+    /* EXDATE at the series' time, 09:30. */
+    mp_date_to_ymd (day, &y, &m, &d);
+    exdate = g_strdup_printf ("%04d%02d%02dT093000", y, m, d);
+  }
+  ics = meeting_ics (plan);
+  g_assert_nonnull (strstr (ics, "EXDATE"));
+  g_assert_nonnull (strstr (ics, exdate));
+
+  /* Untick and tick again go through the document too. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  g_assert_cmpuint (n_items (occ), ==, 0);
+  g_assert_cmpstr (mp_document_get_undo_label (doc), ==, "Restore Date");
+  mp_document_undo (doc);
+  g_assert_cmpuint (n_items (occ), ==, 1);
+
+  /* Undo the cancellation: the series is whole again and as sent. */
+  g_assert_true (mp_document_undo (doc));
+  g_assert_cmpuint (n_items (occ), ==, 0);
+  g_assert_cmpint (mp_meeting_get_sequence (meeting), ==, sequence);
+  g_assert_false (mp_ical_event_is_outdated (plan, MP_RECORD (meeting)));
+  g_free (ics);
+  ics = meeting_ics (plan);
+  g_assert_null (strstr (ics, exdate));
+  /* The popover shows the model again when opened. */
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  mp_test_spin_frames (3);
+  check = find_date_check (popover, day);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The views follow the model when something else edits it (another
  * view, undo): no view is told. */
 static void
@@ -581,6 +724,7 @@ main (int   argc,
   g_test_add_func ("/widgets/participant-picker", test_participant_picker);
   g_test_add_func ("/views/edit-and-undo-all", test_edit_and_undo_all);
   g_test_add_func ("/views/follow-model", test_views_follow_model);
+  g_test_add_func ("/views/cancel-one-date", test_cancel_one_date);
   g_test_add_func ("/views/screenshots", test_screenshots);
   return g_test_run ();
 }

@@ -595,6 +595,64 @@ mp_document_insert (MpDocument *self,
 }
 
 void
+mp_document_set_occurrence_cancelled (MpDocument *self,
+                                      MpMeeting  *meeting,
+                                      MpDate      date,
+                                      gboolean    cancelled)
+{
+  GListStore *occ;
+  g_autoptr(MpRecord) found = NULL;
+  guint n, pos = 0, at;
+
+  g_return_if_fail (MP_IS_DOCUMENT (self));
+  g_return_if_fail (MP_IS_MEETING (meeting));
+  g_return_if_fail (date != MP_DATE_NONE);
+
+  occ = mp_record_get_children (MP_RECORD (meeting), MP_MEETING_OCCURRENCES);
+  n = g_list_model_get_n_items (G_LIST_MODEL (occ));
+  /* The list is kept in date order: a new entry goes before the first later one. */
+  at = n;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MpRecord) o = g_list_model_get_item (G_LIST_MODEL (occ), i);
+      MpDate d = mp_record_get_date (o, MP_OCCURRENCE_DATE);
+
+      if (d == date)
+        {
+          found = g_steal_pointer (&o);
+          pos = i;
+          break;
+        }
+      if (d > date && at == n)
+        at = i;
+    }
+  if ((found != NULL && mp_record_get_bool (found, MP_OCCURRENCE_CANCELLED)) == !!cancelled)
+    return;
+
+  mp_document_begin (self, cancelled ? _("Cancel One Date") : _("Restore Date"));
+  if (found != NULL && cancelled)
+    mp_document_set_bool (self, found, MP_OCCURRENCE_CANCELLED, TRUE);
+  else if (found != NULL)
+    mp_document_remove (self, occ, pos);
+  else
+    {
+      g_autoptr(MpRecord) o = g_object_new (MP_TYPE_OCCURRENCE, NULL);
+
+      mp_record_set_date (o, MP_OCCURRENCE_DATE, date);
+      mp_record_set_bool (o, MP_OCCURRENCE_CANCELLED, TRUE);
+      mp_document_insert (self, occ, at, o);
+    }
+  /* What calendars show changed: the sequence rises, as for the meeting's own fields. */
+  if (!g_hash_table_contains (self->bumped, meeting))
+    {
+      g_hash_table_add (self->bumped, g_object_ref (meeting));
+      mp_document_set_int (self, MP_RECORD (meeting), MP_MEETING_SEQUENCE,
+                           mp_meeting_get_sequence (meeting) < G_MAXINT ? mp_meeting_get_sequence (meeting) + 1 : G_MAXINT);
+    }
+  mp_document_end (self);
+}
+
+void
 mp_document_remove (MpDocument *self,
                     GListStore *store,
                     guint       position)

@@ -15,6 +15,7 @@
 
 #include <gio/gio.h>
 
+#include "mp-meeting.h"
 #include "mp-plan.h"
 
 G_BEGIN_DECLS
@@ -79,6 +80,14 @@ void        mp_document_set_unknown      (MpDocument   *self,
  * raises its `sequence`: what invitations show (FORMAT.md). */
 gboolean    mp_document_field_raises_sequence (MpRecord *record,
                                                guint     field);
+/* Cancels the one occurrence of recurring @meeting on @date, or lets it
+ * take place again (@cancelled FALSE): one undo step ("Cancel One Date"
+ * / "Restore Date"); the meeting's sequence rises, so its invitation is
+ * out of date (FORMAT.md, `occurrences`). Nothing when already so. */
+void        mp_document_set_occurrence_cancelled (MpDocument *self,
+                                                  MpMeeting  *meeting,
+                                                  MpDate      date,
+                                                  gboolean    cancelled);
 void        mp_document_insert           (MpDocument   *self,
                                           GListStore   *store,
                                           guint         position,
