@@ -590,7 +590,9 @@ mp_timeline_do_sync (MpTimeline *self,
   self->dirty = 0;
   if (dirty & DIRTY_REBUILD)
     mp_timeline_layout_rebuild (self->layout);
-  if (dirty & (DIRTY_REBUILD | DIRTY_EXPANDED))
+  else if (dirty & DIRTY_ROWS)
+    mp_timeline_layout_invalidate_rows (self->layout);
+  if (dirty & (DIRTY_REBUILD | DIRTY_ROWS | DIRTY_EXPANDED))
     sync_expanded (self);
   resolve_selected_row (self);
   mp_timeline_update_accessible (self);
@@ -622,11 +624,55 @@ mp_timeline_schedule_sync (MpTimeline *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Whether the layout reads @field of @record: its rows, dependencies
+ * and date range. Everything else is read when drawn. */
+static gboolean
+field_affects_layout (MpRecord *record,
+                      guint     field)
+{
+  if (MP_IS_MILESTONE (record))
+    switch (field)
+      {
+      case MP_MILESTONE_ID:
+      case MP_MILESTONE_START:
+      case MP_MILESTONE_DUE:
+      case MP_MILESTONE_DEPENDS_ON:
+      case MP_MILESTONE_TASKS:
+        return TRUE;
+      default:
+        return FALSE;
+      }
+  if (MP_IS_TASK (record))
+    return field == MP_TASK_DUE;
+  if (MP_IS_HISTORY_ENTRY (record))
+    return FALSE;
+  return TRUE; /* the plan's dates, blackouts, anything else */
+}
+
+static void
+on_record_changed (MpDocument *document,
+                   MpRecord   *record,
+                   guint       field,
+                   MpTimeline *self)
+{
+  if (field_affects_layout (record, field))
+    self->step_layout = TRUE;
+  else
+    self->step_other = TRUE;
+}
+
+/* A step ended: the layout is rebuilt once, before the next frame, unless
+ * the step only changed fields it does not read (a title, a status):
+ * then only the rows are laid out again, as the step may also have
+ * inserted or removed tasks, which say nothing of themselves. */
 static void
 on_document_changed (MpDocument *document,
                      MpTimeline *self)
 {
-  mp_timeline_schedule_sync (self, DIRTY_REBUILD | DIRTY_SELECTION);
+  gboolean rows_only = self->step_other && !self->step_layout;
+
+  self->step_layout = self->step_other = FALSE;
+  mp_timeline_schedule_sync (self, (rows_only ? DIRTY_ROWS : DIRTY_REBUILD) | DIRTY_SELECTION);
 }
 
 static void
@@ -751,6 +797,7 @@ mp_timeline_set_document (MpTimeline *self,
       self->layout = mp_timeline_layout_new (self->plan);
       follow_list_milestones (self);
       g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+      g_signal_connect (document, "record-changed", G_CALLBACK (on_record_changed), self);
       g_signal_connect (mp_plan_get_milestones (self->plan), "items-changed",
                         G_CALLBACK (on_plan_items_changed), self);
       g_signal_connect (mp_plan_get_blackouts (self->plan), "items-changed",

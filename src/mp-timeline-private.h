@@ -61,6 +61,7 @@ typedef enum {
   DIRTY_REBUILD   = 1 << 0, /* the plan changed: rebuild the layout */
   DIRTY_EXPANDED  = 1 << 1, /* the list's rows were expanded or collapsed */
   DIRTY_SELECTION = 1 << 2, /* find the selected row again */
+  DIRTY_ROWS      = 1 << 3, /* tasks may have come or gone: lay out the rows again */
 } Dirty;
 
 
@@ -88,6 +89,10 @@ struct _MpTimeline
   GtkAdjustment      *list_vadj;
   guint               dirty;
   guint               sync_id;
+  /* The step under way (until the document's ::changed): whether it
+   * changed a field that the layout reads, or only others. */
+  gboolean            step_layout;
+  gboolean            step_other;
 
   /* what is selected: a milestone, and a task of it for a task row */
   MpMilestone        *sel_milestone;

@@ -1305,6 +1305,51 @@ test_pictures (void)
   }
 }
 
+/* Changes only mark the layout out of date; what is read afterwards is
+ * the same as after a rebuild of its own: expanding every milestone in
+ * a row, removing and inserting milestones, and tasks added under an
+ * expanded milestone (mp_timeline_layout_invalidate_rows). */
+static void
+test_deferred_rebuild (void)
+{
+  g_autoptr(MpPlan) plan = mp_plan_generator_generate_n (300);
+  g_autoptr(MpTimelineLayout) layout = mp_timeline_layout_new (plan);
+  GListStore *store = mp_plan_get_milestones (plan);
+  g_autoptr(MpMilestone) first = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_autoptr(MpTask) task = mp_task_new ();
+  guint n = mp_timeline_layout_get_n_milestones (layout);
+  guint tasks = 0;
+
+  g_assert_cmpuint (n, ==, 300);
+  for (guint k = 0; k < n; k++)
+    {
+      mp_timeline_layout_set_expanded (layout, k, TRUE);
+      tasks += g_list_model_get_n_items (G_LIST_MODEL (mp_milestone_get_tasks (mp_timeline_layout_get_milestone (layout, k))));
+    }
+  g_assert_cmpuint (tasks, >, 0);
+  g_assert_cmpuint (mp_timeline_layout_get_n_rows (layout), ==, n + tasks);
+  g_assert_cmpuint (mp_timeline_layout_get_milestone_row (layout, 1), ==,
+                    1 + g_list_model_get_n_items (G_LIST_MODEL (mp_milestone_get_tasks (first))));
+
+  /* Removed: gone from the rows and no longer expanded when back */
+  tasks -= g_list_model_get_n_items (G_LIST_MODEL (mp_milestone_get_tasks (first)));
+  g_list_store_remove (store, 0);
+  g_assert_cmpuint (mp_timeline_layout_get_n_milestones (layout), ==, n - 1);
+  g_assert_cmpint (mp_timeline_layout_find_milestone (layout, first), ==, -1);
+  g_assert_cmpuint (mp_timeline_layout_get_n_rows (layout), ==, n - 1 + tasks);
+  g_list_store_insert (store, 0, first);
+  g_list_store_insert (store, 1, first); /* several changes, one rebuild */
+  g_list_store_remove (store, 1);
+  g_assert_cmpint (mp_timeline_layout_find_milestone (layout, first), ==, 0);
+  g_assert_false (mp_timeline_layout_get_expanded (layout, 0));
+  g_assert_cmpuint (mp_timeline_layout_get_n_rows (layout), ==, n + tasks);
+
+  /* A task added under an expanded milestone: its row after the next read */
+  g_list_store_append (mp_milestone_get_tasks (mp_timeline_layout_get_milestone (layout, 1)), task);
+  mp_timeline_layout_invalidate_rows (layout);
+  g_assert_cmpuint (mp_timeline_layout_get_n_rows (layout), ==, n + tasks + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1330,6 +1375,7 @@ main (int   argc,
   g_test_add_func ("/timeline/print-tiles", test_print_tiles);
   g_test_add_func ("/timeline/legend", test_legend);
   g_test_add_func ("/timeline/pictures", test_pictures);
+  g_test_add_func ("/timeline/deferred-rebuild", test_deferred_rebuild);
 
   return g_test_run ();
 }

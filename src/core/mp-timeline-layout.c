@@ -23,6 +23,11 @@ struct _MpTimelineLayout
   GArray     *milestone_row;    /* guint per milestone */
   GHashTable *expanded;         /* MpMilestone → itself, owned refs */
 
+  /* Changes only mark these; the next getter rebuilds, once however
+   * many changes came before it. */
+  gboolean    stale;            /* the list or the blackouts changed: rebuild all */
+  gboolean    rows_stale;       /* a milestone was expanded or collapsed: lay out rows */
+
   /* Dependencies in compressed rows: predecessors of milestone i are
    * preds[pred_start[i] .. pred_start[i + 1]), the same for dependents. */
   GArray     *pred_start;
@@ -50,6 +55,8 @@ typedef struct {
 } BlackoutSpan;
 
 G_DEFINE_FINAL_TYPE (MpTimelineLayout, mp_timeline_layout, G_TYPE_OBJECT)
+
+static void ensure (MpTimelineLayout *self);
 
 static void
 clear_baseline (MpTimelineLayout *self)
@@ -119,6 +126,7 @@ mp_timeline_layout_collect_blackouts (MpTimelineLayout *self,
   guint from;
 
   g_return_if_fail (MP_IS_TIMELINE_LAYOUT (self));
+  ensure (self);
   g_return_if_fail (indices != NULL);
 
   /* hi: the number of blackouts that start on or before @last */
@@ -145,6 +153,54 @@ mp_timeline_layout_collect_blackouts (MpTimelineLayout *self,
     }
 }
 
+/* The rows from the milestones and which of them are expanded. */
+static void
+layout_rows (MpTimelineLayout *self)
+{
+  self->rows_stale = FALSE;
+  g_array_set_size (self->rows, 0);
+  g_array_set_size (self->milestone_row, 0);
+  for (guint i = 0; i < self->milestones->len; i++)
+    {
+      MpMilestone *m = g_ptr_array_index (self->milestones, i);
+      MpTimelineRow row = { MP_TIMELINE_ROW_MILESTONE, i, -1 };
+      guint row_index = self->rows->len;
+
+      g_array_append_val (self->milestone_row, row_index);
+      g_array_append_val (self->rows, row);
+      if (g_hash_table_contains (self->expanded, m))
+        {
+          GListModel *tasks = G_LIST_MODEL (mp_milestone_get_tasks (m));
+          guint n_tasks = tasks != NULL ? g_list_model_get_n_items (tasks) : 0;
+
+          for (guint t = 0; t < n_tasks; t++)
+            {
+              MpTimelineRow task_row = { MP_TIMELINE_ROW_TASK, i, (int) t };
+
+              g_array_append_val (self->rows, task_row);
+            }
+        }
+    }
+}
+
+/* Brings the layout up to date with the changes marked since. */
+static void
+ensure (MpTimelineLayout *self)
+{
+  if (self->stale)
+    mp_timeline_layout_rebuild (self);
+  else if (self->rows_stale)
+    layout_rows (self);
+}
+
+void
+mp_timeline_layout_invalidate_rows (MpTimelineLayout *self)
+{
+  g_return_if_fail (MP_IS_TIMELINE_LAYOUT (self));
+
+  self->rows_stale = TRUE;
+}
+
 void
 mp_timeline_layout_rebuild (MpTimelineLayout *self)
 {
@@ -157,9 +213,8 @@ mp_timeline_layout_rebuild (MpTimelineLayout *self)
 
   g_return_if_fail (MP_IS_TIMELINE_LAYOUT (self));
 
+  self->stale = FALSE;
   g_ptr_array_set_size (self->milestones, 0);
-  g_array_set_size (self->rows, 0);
-  g_array_set_size (self->milestone_row, 0);
   g_array_set_size (self->pred_start, 0);
   g_array_set_size (self->preds, 0);
   g_array_set_size (self->dep_start, 0);
@@ -198,11 +253,6 @@ mp_timeline_layout_rebuild (MpTimelineLayout *self)
       GListModel *tasks = G_LIST_MODEL (mp_milestone_get_tasks (m));
       guint n_tasks = tasks != NULL ? g_list_model_get_n_items (tasks) : 0;
       const char * const *depends = mp_milestone_get_depends_on (m);
-      MpTimelineRow row = { MP_TIMELINE_ROW_MILESTONE, i, -1 };
-      guint row_index = self->rows->len;
-
-      g_array_append_val (self->milestone_row, row_index);
-      g_array_append_val (self->rows, row);
 
       widen (self, mp_milestone_get_start (m));
       widen (self, mp_milestone_get_due (m));
@@ -213,13 +263,6 @@ mp_timeline_layout_rebuild (MpTimelineLayout *self)
 
           widen (self, mp_task_get_due (task));
         }
-      if (g_hash_table_contains (self->expanded, m))
-        for (guint t = 0; t < n_tasks; t++)
-          {
-            MpTimelineRow task_row = { MP_TIMELINE_ROW_TASK, i, (int) t };
-
-            g_array_append_val (self->rows, task_row);
-          }
 
       for (guint d = 0; depends != NULL && depends[d] != NULL; d++)
         {
@@ -264,6 +307,7 @@ mp_timeline_layout_rebuild (MpTimelineLayout *self)
         g_array_index (self->preds, guint, g_array_index (self->pred_start, guint, d) + fill_pred[d]++) = p;
       }
   }
+  layout_rows (self);
 }
 
 static void
@@ -273,7 +317,7 @@ on_items_changed (GListModel       *model,
                   guint             added,
                   MpTimelineLayout *self)
 {
-  mp_timeline_layout_rebuild (self);
+  self->stale = TRUE;
 }
 
 static void
@@ -390,6 +434,7 @@ guint
 mp_timeline_layout_get_n_rows (MpTimelineLayout *self)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), 0);
+  ensure (self);
 
   return self->rows->len;
 }
@@ -399,6 +444,7 @@ mp_timeline_layout_get_row (MpTimelineLayout *self,
                             guint             row)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), NULL);
+  ensure (self);
   g_return_val_if_fail (row < self->rows->len, NULL);
 
   return &g_array_index (self->rows, MpTimelineRow, row);
@@ -409,6 +455,7 @@ mp_timeline_layout_get_milestone_row (MpTimelineLayout *self,
                                       guint             milestone)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), 0);
+  ensure (self);
   g_return_val_if_fail (milestone < self->milestone_row->len, 0);
 
   return g_array_index (self->milestone_row, guint, milestone);
@@ -418,6 +465,7 @@ guint
 mp_timeline_layout_get_n_milestones (MpTimelineLayout *self)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), 0);
+  ensure (self);
 
   return self->milestones->len;
 }
@@ -427,6 +475,7 @@ mp_timeline_layout_get_milestone (MpTimelineLayout *self,
                                   guint             milestone)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), NULL);
+  ensure (self);
   g_return_val_if_fail (milestone < self->milestones->len, NULL);
 
   return g_ptr_array_index (self->milestones, milestone);
@@ -439,6 +488,7 @@ mp_timeline_layout_find_milestone (MpTimelineLayout *self,
   guint index;
 
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), -1);
+  ensure (self);
 
   if (!g_ptr_array_find (self->milestones, milestone, &index))
     return -1;
@@ -450,6 +500,7 @@ mp_timeline_layout_get_expanded (MpTimelineLayout *self,
                                  guint             milestone)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), FALSE);
+  ensure (self);
   g_return_val_if_fail (milestone < self->milestones->len, FALSE);
 
   return g_hash_table_contains (self->expanded, g_ptr_array_index (self->milestones, milestone));
@@ -463,6 +514,7 @@ mp_timeline_layout_set_expanded (MpTimelineLayout *self,
   MpMilestone *m;
 
   g_return_if_fail (MP_IS_TIMELINE_LAYOUT (self));
+  ensure (self);
   g_return_if_fail (milestone < self->milestones->len);
 
   m = g_ptr_array_index (self->milestones, milestone);
@@ -472,7 +524,7 @@ mp_timeline_layout_set_expanded (MpTimelineLayout *self,
     g_hash_table_add (self->expanded, g_object_ref (m));
   else
     g_hash_table_remove (self->expanded, m);
-  mp_timeline_layout_rebuild (self);
+  self->rows_stale = TRUE;
 }
 
 const guint *
@@ -483,6 +535,7 @@ mp_timeline_layout_get_predecessors (MpTimelineLayout *self,
   guint from, to;
 
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), NULL);
+  ensure (self);
   g_return_val_if_fail (milestone < self->milestones->len, NULL);
 
   from = g_array_index (self->pred_start, guint, milestone);
@@ -499,6 +552,7 @@ mp_timeline_layout_get_dependents (MpTimelineLayout *self,
   guint from, to;
 
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), NULL);
+  ensure (self);
   g_return_val_if_fail (milestone < self->milestones->len, NULL);
 
   from = g_array_index (self->dep_start, guint, milestone);
@@ -513,6 +567,7 @@ mp_timeline_layout_get_date_range (MpTimelineLayout *self,
                                    MpDate           *last)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), FALSE);
+  ensure (self);
 
   if (first != NULL)
     *first = self->first;
@@ -568,6 +623,7 @@ mp_timeline_layout_get_baseline_dates (MpTimelineLayout *self,
   MpDate d;
 
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), FALSE);
+  ensure (self);
   g_return_val_if_fail (MP_IS_BASELINE (baseline), FALSE);
 
   if (milestone >= self->milestones->len)

@@ -14,6 +14,11 @@
  * itself; after a change of tasks, of depends_on, or of dates that may
  * widen the plan's range, call mp_timeline_layout_rebuild().
  *
+ * Changes of the lists and of what is expanded only mark the layout out
+ * of date; the next call that reads it rebuilds it, once, so that any
+ * number of changes in a row (a page expanding its rows, a step that
+ * inserts many milestones) cost one rebuild.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -47,6 +52,10 @@ MpPlan              *mp_timeline_layout_get_plan           (MpTimelineLayout *se
 /* Reads the plan again: rows, dependencies, date range. Expanded
  * milestones stay expanded. */
 void                 mp_timeline_layout_rebuild            (MpTimelineLayout *self);
+/* Lays out the rows again (which milestones are expanded, how many
+ * tasks each has) at the next read, without reading dependencies and
+ * dates: for a step that changed nothing else. */
+void                 mp_timeline_layout_invalidate_rows    (MpTimelineLayout *self);
 
 /* Rows */
 guint                mp_timeline_layout_get_n_rows         (MpTimelineLayout *self);
