@@ -287,6 +287,41 @@ test_search_page (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
 }
 
+/* Typing in the search or choosing a filter while a row is selected:
+ * the selected row leaving and coming back never selects from inside
+ * the list's change nor binds a row without its record (crashed). */
+static void
+test_search_with_selection (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *bar = mp_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry = mp_test_find_widget (bar, GTK_TYPE_SEARCH_ENTRY);
+  MpMilestoneFilter *filter = mp_milestones_view_get_filter (f->view);
+  MpMilestone *sign = mp_plan_find_milestone (f->plan, "m-sign");
+  const char *texts[] = { "q", "qu", "questionnaire", "questionnairex", "", "sign", "s", "" };
+
+  mp_milestones_view_select (f->view, MP_RECORD (sign));
+  mp_test_spin_frames (2);
+  g_assert_true (selected (f) == MP_RECORD (sign));
+  activate (f, "milestones.search");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), texts[i]);
+      mp_test_spin_frames (2);
+      if (selected (f) == NULL)
+        mp_milestones_view_select (f->view, MP_RECORD (sign));
+    }
+  mp_milestone_filter_set_kind (filter, MP_MILESTONE_FILTER_OVERDUE, NULL);
+  mp_test_spin_frames (2);
+  mp_milestone_filter_set_kind (filter, MP_MILESTONE_FILTER_ALL, NULL);
+  mp_test_spin_frames (2);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (bar), FALSE);
+  MP_TEST_SPIN_UNTIL (n_rows (f) == 13);
+  mp_test_spin_frames (2);
+  /* Whatever was selected is a row of the plan. */
+  g_assert_true (selected (f) == NULL || MP_IS_MILESTONE (selected (f)) || MP_IS_TASK (selected (f)));
+}
+
 /* ---- editing ---- */
 
 static void
@@ -592,6 +627,7 @@ main (int   argc,
 
   g_test_add_func ("/milestones/filter", test_filter);
   g_test_add ("/milestones/search", Fixture, NULL, fixture_set_up, test_search_page, fixture_tear_down);
+  g_test_add ("/milestones/search-with-selection", Fixture, NULL, fixture_set_up, test_search_with_selection, fixture_tear_down);
   g_test_add ("/milestones/add", Fixture, NULL, fixture_set_up, test_add_in_one_motion, fixture_tear_down);
   g_test_add ("/milestones/remove", Fixture, NULL, fixture_set_up, test_remove_undo_drop, fixture_tear_down);
   g_test_add ("/milestones/focus-space-tasks", Fixture, NULL, fixture_set_up, test_focus_space_tasks, fixture_tear_down);
