@@ -107,7 +107,11 @@ test_mail_long_header (void)
   eml = mp_mail_build_message (&msg);
   seconds = (g_get_monotonic_time () - start) / 1e6;
   g_test_message ("a mail with a 4 MiB subject, sender, recipient and body: %.2f s", seconds);
-  g_assert_cmpfloat (seconds, <, 10.0);
+  /* A generous bound, not a speed figure (that is bench-cli's): the
+   * quadratic encoder needed 170 s on an optimised build; the linear one
+   * needs under a second there and about 12 s under AddressSanitizer on a
+   * loaded machine. */
+  g_assert_cmpfloat (seconds, <, 100.0);
   /* Every line of the headers at most 78 octets. */
   {
     const char *end = strstr (eml, "\r\n\r\n");
