@@ -1043,12 +1043,36 @@ int
 main (int   argc,
       char *argv[])
 {
+  static const char *const xdg[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR",
+  };
+  g_autofree char *home = NULL;
+  int status;
+
   argv0 = argv[0];
   if (argc == 6 && g_str_equal (argv[1], "--save-loop"))
     return save_loop (argv[2], argv[3], argv[4], argv[5]);
 
   g_setenv ("MUTUALPLAN_TODAY", "2026-11-20", TRUE);
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* One set of private user directories for the whole run (recovery
+   * files go under XDG_DATA_HOME), not G_TEST_OPTION_ISOLATE_DIRS: that
+   * sets new ones for every case and GLib never frees the old strings,
+   * and scripts/test-sanitize runs this test with the fast unwinder,
+   * whose cut stacks the g_set_user_dirs suppression cannot match.
+   * Subprocesses inherit them. */
+  g_test_init (&argc, &argv, NULL);
+  if (!g_test_subprocess ())
+    {
+      home = make_tmpdir ();
+      g_setenv ("HOME", home, TRUE);
+      for (guint i = 0; i < G_N_ELEMENTS (xdg); i++)
+        {
+          g_autofree char *sub = g_build_filename (home, xdg[i], NULL);
+
+          g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+          g_setenv (xdg[i], sub, TRUE);
+        }
+    }
 
   g_test_add_func ("/robust/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/robust/hostile/deep-nesting", test_deep_nesting);
@@ -1070,5 +1094,8 @@ main (int   argc,
   g_test_add_func ("/robust/save/stale-temps-on-open", test_stale_temps_on_open);
   g_test_add_func ("/robust/save/changed-same-mtime", test_changed_same_mtime);
 
-  return g_test_run ();
+  status = g_test_run ();
+  if (home != NULL)
+    rm_rf (home);
+  return status;
 }
