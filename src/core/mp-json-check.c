@@ -157,6 +157,22 @@ scan_string (Scanner *s)
   return fail (s, open, "a string that is never closed");
 }
 
+/* Whether an integer the scanner took (an optional minus, then digits
+ * without leading zeros) lies in -(2^63 - 1) .. 2^63 - 1. Compared as text:
+ * g_ascii_string_to_signed() reads errno, which GLib's first making of its
+ * C locale (newlocale) can leave set, so plans loaded on several threads at
+ * once (--merge) were now and then refused with "the number 1 is out of
+ * range". */
+static gboolean
+integer_fits (const char *text)
+{
+  static const char max[] = "9223372036854775807";
+  const char *digits = text[0] == '-' ? text + 1 : text;
+  gsize n = strlen (digits);
+
+  return n < sizeof max - 1 || (n == sizeof max - 1 && strcmp (digits, max) <= 0);
+}
+
 static gboolean
 scan_number (Scanner *s)
 {
@@ -197,7 +213,7 @@ scan_number (Scanner *s)
     g_autofree char *text = g_strndup (begin, s->p - begin);
     gboolean integer = strpbrk (text, ".eE") == NULL;
 
-    if (integer && !g_ascii_string_to_signed (text, 10, G_MININT64 + 1, G_MAXINT64, NULL, NULL))
+    if (integer && !integer_fits (text))
       return fail (s, begin, "the number %s is out of range (integers in a plan file fit in 64 bits)", text);
     if (!integer && !isfinite (g_ascii_strtod (text, NULL)))
       return fail (s, begin, "the number %s is out of range (too large for a floating-point number)", text);
