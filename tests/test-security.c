@@ -120,8 +120,12 @@ test_mail_long_header (void)
     g_assert_nonnull (end);
     while (line < end)
       {
-        const char *nl = strstr (line, "\r\n");
+        /* Bounded: strstr() over the rest of a 12 MB mail on every line
+         * is quadratic under AddressSanitizer (its interceptor measures
+         * the whole haystack each time). */
+        const char *nl = g_strstr_len (line, MIN (end + 2 - line, 200), "\r\n");
 
+        g_assert_nonnull (nl);
         g_assert_cmpint (nl - line, <=, 78);
         line = nl + 2;
       }
