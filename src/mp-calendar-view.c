@@ -13,6 +13,7 @@
 #include "mp-calendar-view.h"
 #include "mp-format.h"
 #include "mp-list-section.h"
+#include "mp-page.h"
 #include "mp-refs-button.h"
 
 struct _MpCalendarView
@@ -36,7 +37,10 @@ struct _MpCalendarView
   guint          syncing;
 };
 
-G_DEFINE_FINAL_TYPE (MpCalendarView, mp_calendar_view, GTK_TYPE_WIDGET)
+static void page_iface_init (MpPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MpCalendarView, mp_calendar_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (MP_TYPE_PAGE, page_iface_init))
 
 /* ---- new records ---- */
 
@@ -386,6 +390,22 @@ mp_calendar_view_dispose (GObject *object)
   G_OBJECT_CLASS (mp_calendar_view_parent_class)->dispose (object);
 }
 
+static gboolean
+shows_record (MpPage   *page,
+              MpRecord *record)
+{
+  return MP_IS_BLACKOUT (record) || MP_IS_MEETING (record) || MP_IS_REPORTING (record);
+}
+
+static void
+page_iface_init (MpPageInterface *iface)
+{
+  iface->get_document = (MpDocument *(*) (MpPage *)) mp_calendar_view_get_document;
+  iface->set_document = (void (*) (MpPage *, MpDocument *)) mp_calendar_view_set_document;
+  iface->shows_record = shows_record;
+  iface->select = (void (*) (MpPage *, MpRecord *)) mp_calendar_view_select;
+}
+
 static void
 mp_calendar_view_class_init (MpCalendarViewClass *klass)
 {
@@ -393,6 +413,9 @@ mp_calendar_view_class_init (MpCalendarViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_calendar_view_dispose;
+  object_class->get_property = mp_page_get_property;
+  object_class->set_property = mp_page_set_property;
+  mp_page_install_properties (object_class, 1);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mpcalendarview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -9,6 +9,7 @@
 #include "mp-format.h"
 #include "mp-goals-view.h"
 #include "mp-list-section.h"
+#include "mp-page.h"
 
 struct _MpGoalsView
 {
@@ -18,7 +19,10 @@ struct _MpGoalsView
   MpDocument    *document;
 };
 
-G_DEFINE_FINAL_TYPE (MpGoalsView, mp_goals_view, GTK_TYPE_WIDGET)
+static void page_iface_init (MpPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MpGoalsView, mp_goals_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (MP_TYPE_PAGE, page_iface_init))
 
 static MpRecord *
 new_goal (gpointer user_data)
@@ -85,6 +89,22 @@ mp_goals_view_dispose (GObject *object)
   G_OBJECT_CLASS (mp_goals_view_parent_class)->dispose (object);
 }
 
+static gboolean
+shows_record (MpPage   *page,
+              MpRecord *record)
+{
+  return MP_IS_GOAL (record);
+}
+
+static void
+page_iface_init (MpPageInterface *iface)
+{
+  iface->get_document = (MpDocument *(*) (MpPage *)) mp_goals_view_get_document;
+  iface->set_document = (void (*) (MpPage *, MpDocument *)) mp_goals_view_set_document;
+  iface->shows_record = shows_record;
+  iface->select = (void (*) (MpPage *, MpRecord *)) mp_goals_view_select;
+}
+
 static void
 mp_goals_view_class_init (MpGoalsViewClass *klass)
 {
@@ -95,6 +115,9 @@ mp_goals_view_class_init (MpGoalsViewClass *klass)
    * would announce its type name). */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->dispose = mp_goals_view_dispose;
+  object_class->get_property = mp_page_get_property;
+  object_class->set_property = mp_page_set_property;
+  mp_page_install_properties (object_class, 1);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mpgoalsview");
 }

@@ -28,6 +28,7 @@
 #include "mp-milestone-filter.h"
 #include "mp-milestones-view.h"
 #include "mp-model.h"
+#include "mp-page.h"
 #include "mp-participant-picker.h"
 #include "mp-schedule.h"
 #include "mp-shortcuts.h"
@@ -84,12 +85,16 @@ struct _MpMilestonesView
   guint               last_selected;
 };
 
-G_DEFINE_FINAL_TYPE (MpMilestonesView, mp_milestones_view, GTK_TYPE_WIDGET)
+static void page_iface_init (MpPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MpMilestonesView, mp_milestones_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (MP_TYPE_PAGE, page_iface_init))
 
 enum {
   PROP_0,
   PROP_SHOW_DETAILS,
-  N_PROPS
+  N_PROPS,
+  PROP_DOCUMENT = N_PROPS  /* MpPage's */
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -2194,6 +2199,14 @@ create_children (gpointer item,
   return NULL;
 }
 
+MpDocument *
+mp_milestones_view_get_document (MpMilestonesView *self)
+{
+  g_return_val_if_fail (MP_IS_MILESTONES_VIEW (self), NULL);
+
+  return self->document;
+}
+
 void
 mp_milestones_view_set_document (MpMilestonesView *self,
                                  MpDocument       *document)
@@ -2285,6 +2298,8 @@ mp_milestones_view_get_property (GObject    *object,
 {
   MpMilestonesView *self = MP_MILESTONES_VIEW (object);
 
+  if (mp_page_delegate_get_property (object, prop_id, value, pspec))
+    return;
   switch (prop_id)
     {
     case PROP_SHOW_DETAILS:
@@ -2303,6 +2318,8 @@ mp_milestones_view_set_property (GObject      *object,
 {
   MpMilestonesView *self = MP_MILESTONES_VIEW (object);
 
+  if (mp_page_delegate_set_property (object, prop_id, value, pspec))
+    return;
   switch (prop_id)
     {
     case PROP_SHOW_DETAILS:
@@ -2321,6 +2338,22 @@ mp_milestones_view_set_property (GObject      *object,
     }
 }
 
+static gboolean
+shows_record (MpPage   *page,
+              MpRecord *record)
+{
+  return MP_IS_MILESTONE (record) || MP_IS_TASK (record);
+}
+
+static void
+page_iface_init (MpPageInterface *iface)
+{
+  iface->get_document = (MpDocument *(*) (MpPage *)) mp_milestones_view_get_document;
+  iface->set_document = (void (*) (MpPage *, MpDocument *)) mp_milestones_view_set_document;
+  iface->shows_record = shows_record;
+  iface->select = (void (*) (MpPage *, MpRecord *)) mp_milestones_view_select;
+}
+
 static void
 mp_milestones_view_class_init (MpMilestonesViewClass *klass)
 {
@@ -2337,6 +2370,7 @@ mp_milestones_view_class_init (MpMilestonesViewClass *klass)
     g_param_spec_boolean ("show-details", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  mp_page_install_properties (object_class, PROP_DOCUMENT);
 
   g_type_ensure (MP_TYPE_TIMELINE);
   g_type_ensure (MP_TYPE_MILESTONE_DETAIL);

@@ -20,6 +20,7 @@ G_DECLARE_FINAL_TYPE (MpMilestonesView, mp_milestones_view, MP, MILESTONES_VIEW,
  *   milestones.search, milestones.collapse-all, milestones.expand-all,
  *   milestones.show-details */
 GtkWidget   *mp_milestones_view_new          (void);
+MpDocument  *mp_milestones_view_get_document (MpMilestonesView *self);
 void         mp_milestones_view_set_document (MpMilestonesView *self,
                                               MpDocument       *document);
 /* The milestone (or the milestone of the task) that is selected. */

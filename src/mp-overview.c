@@ -18,6 +18,7 @@
 #include "mp-milestone-filter.h"
 #include "mp-model.h"
 #include "mp-overview.h"
+#include "mp-page.h"
 #include "mp-problem.h"
 
 struct _MpOverview
@@ -54,7 +55,10 @@ struct _MpOverview
 /* Each list shows its first entries; "Show all" leads to the rest. */
 #define FIRST_ENTRIES 5
 
-G_DEFINE_FINAL_TYPE (MpOverview, mp_overview, GTK_TYPE_WIDGET)
+static void page_iface_init (MpPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MpOverview, mp_overview, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (MP_TYPE_PAGE, page_iface_init))
 
 enum { REVEAL, SHOW_MILESTONES, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -344,12 +348,22 @@ queue_refresh (MpOverview *self)
     self->refresh_id = g_idle_add (refresh_idle, self);
 }
 
+MpDocument *
+mp_overview_get_document (MpOverview *self)
+{
+  g_return_val_if_fail (MP_IS_OVERVIEW (self), NULL);
+
+  return self->document;
+}
+
 void
 mp_overview_set_document (MpOverview *self,
                           MpDocument *document)
 {
   g_return_if_fail (MP_IS_OVERVIEW (self));
 
+  if (self->document == document)
+    return;
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
@@ -598,6 +612,23 @@ mp_overview_dispose (GObject *object)
   G_OBJECT_CLASS (mp_overview_parent_class)->dispose (object);
 }
 
+/* The plan's own fields are on the Overview; the window shows it for
+ * records no other page claims. */
+static gboolean
+shows_record (MpPage   *page,
+              MpRecord *record)
+{
+  return MP_IS_PLAN (record);
+}
+
+static void
+page_iface_init (MpPageInterface *iface)
+{
+  iface->get_document = (MpDocument *(*) (MpPage *)) mp_overview_get_document;
+  iface->set_document = (void (*) (MpPage *, MpDocument *)) mp_overview_set_document;
+  iface->shows_record = shows_record;
+}
+
 static void
 mp_overview_class_init (MpOverviewClass *klass)
 {
@@ -608,6 +639,9 @@ mp_overview_class_init (MpOverviewClass *klass)
    * would announce its type name). */
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
   object_class->dispose = mp_overview_dispose;
+  object_class->get_property = mp_page_get_property;
+  object_class->set_property = mp_page_set_property;
+  mp_page_install_properties (object_class, 1);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 
   signals[REVEAL] = g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,

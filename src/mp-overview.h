@@ -15,8 +15,9 @@ G_DECLARE_FINAL_TYPE (MpOverview, mp_overview, MP, OVERVIEW, GtkWidget)
 
 /* Signals: ::reveal (MpRecord *record) when the user clicks a problem, a
  * next step or an overdue milestone: the window shows it on its page. */
-GtkWidget *mp_overview_new          (void);
-void       mp_overview_set_document (MpOverview *self,
-                                     MpDocument *document);
+GtkWidget  *mp_overview_new          (void);
+MpDocument *mp_overview_get_document (MpOverview *self);
+void        mp_overview_set_document (MpOverview *self,
+                                      MpDocument *document);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "mp-cells.h"
 #include "mp-format.h"
 #include "mp-participant-picker.h"
+#include "mp-page.h"
 #include "mp-people-view.h"
 
 struct _MpPeopleView
@@ -29,7 +30,10 @@ struct _MpPeopleView
   MpPlan        *plan;
 };
 
-G_DEFINE_FINAL_TYPE (MpPeopleView, mp_people_view, GTK_TYPE_WIDGET)
+static void page_iface_init (MpPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (MpPeopleView, mp_people_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (MP_TYPE_PAGE, page_iface_init))
 
 /* ---- the organizer column ---- */
 
@@ -349,6 +353,22 @@ mp_people_view_dispose (GObject *object)
   G_OBJECT_CLASS (mp_people_view_parent_class)->dispose (object);
 }
 
+static gboolean
+shows_record (MpPage   *page,
+              MpRecord *record)
+{
+  return MP_IS_PARTICIPANT (record);
+}
+
+static void
+page_iface_init (MpPageInterface *iface)
+{
+  iface->get_document = (MpDocument *(*) (MpPage *)) mp_people_view_get_document;
+  iface->set_document = (void (*) (MpPage *, MpDocument *)) mp_people_view_set_document;
+  iface->shows_record = shows_record;
+  iface->select = (void (*) (MpPage *, MpRecord *)) mp_people_view_select;
+}
+
 static void
 mp_people_view_class_init (MpPeopleViewClass *klass)
 {
@@ -356,6 +376,9 @@ mp_people_view_class_init (MpPeopleViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_people_view_dispose;
+  object_class->get_property = mp_page_get_property;
+  object_class->set_property = mp_page_set_property;
+  mp_page_install_properties (object_class, 1);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mppeopleview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -27,6 +27,7 @@
 #include "mp-people-view.h"
 #include "mp-model.h"
 #include "mp-overview.h"
+#include "mp-page.h"
 #include "mp-plan-io.h"
 #include "mp-print-operation.h"
 #include "mp-shortcuts.h"
@@ -69,11 +70,8 @@ struct _MpWindow
   GtkLabel             *empty_label;
   GMenu                *recent_menu;
 
-  MpOverview           *overview;
+  /* The pages are MpPages in the template; only "Show all" needs one by type. */
   MpMilestonesView     *milestones;
-  MpGoalsView          *goals;
-  MpPeopleView         *people;
-  MpCalendarView       *calendar;
 };
 
 G_DEFINE_FINAL_TYPE (MpWindow, mp_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -213,22 +211,6 @@ focus_sidebar_idle (gpointer data)
 }
 
 static void
-page_set_document (GtkWidget  *page,
-                   MpDocument *document)
-{
-  if (MP_IS_OVERVIEW (page))
-    mp_overview_set_document (MP_OVERVIEW (page), document);
-  else if (MP_IS_MILESTONES_VIEW (page))
-    mp_milestones_view_set_document (MP_MILESTONES_VIEW (page), document);
-  else if (MP_IS_GOALS_VIEW (page))
-    mp_goals_view_set_document (MP_GOALS_VIEW (page), document);
-  else if (MP_IS_PEOPLE_VIEW (page))
-    mp_people_view_set_document (MP_PEOPLE_VIEW (page), document);
-  else if (MP_IS_CALENDAR_VIEW (page))
-    mp_calendar_view_set_document (MP_CALENDAR_VIEW (page), document);
-}
-
-static void
 on_page_shown (MpWindow *self)
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->pages);
@@ -237,7 +219,7 @@ on_page_shown (MpWindow *self)
       g_hash_table_contains (self->pages_with_document, page))
     return;
   g_hash_table_add (self->pages_with_document, page);
-  page_set_document (page, self->document);
+  mp_page_set_document (MP_PAGE (page), self->document);
 }
 
 void
@@ -282,7 +264,7 @@ mp_window_set_document (MpWindow   *self,
       g_hash_table_iter_init (&iter, self->pages_with_document);
       while (g_hash_table_iter_next (&iter, &page, NULL))
         if (document == NULL || page != gtk_stack_get_visible_child (self->pages))
-          page_set_document (page, NULL);
+          mp_page_set_document (MP_PAGE (page), NULL);
       g_hash_table_unref (self->pages_with_document);
     }
   self->pages_with_document = g_hash_table_new (NULL, NULL);
@@ -335,38 +317,30 @@ mp_window_show_page (MpWindow   *self,
   gtk_stack_set_visible_child_name (self->pages, name);
 }
 
+/* The page that shows @record (the first, the Overview, for the plan and
+ * for what no page claims) comes into view, then selects it: showing a
+ * page gives it the document. */
 void
 mp_window_reveal (MpWindow *self,
                   MpRecord *record)
 {
-  g_return_if_fail (MP_IS_WINDOW (self));
+  GtkWidget *page, *found = NULL;
 
-  if (record == NULL || MP_IS_PLAN (record))
-    {
-      mp_window_show_page (self, "overview");
-      return;
-    }
-  if (MP_IS_MILESTONE (record) || MP_IS_TASK (record))
-    {
-      mp_window_show_page (self, "milestones");
-      mp_milestones_view_select (self->milestones, record);
-      return;
-    }
-  if (MP_IS_GOAL (record))
-    {
-      mp_window_show_page (self, "goals");
-      mp_goals_view_select (self->goals, record);
-    }
-  else if (MP_IS_PARTICIPANT (record))
-    {
-      mp_window_show_page (self, "people");
-      mp_people_view_select (self->people, record);
-    }
-  else
-    {
-      mp_window_show_page (self, "calendar");
-      mp_calendar_view_select (self->calendar, record);
-    }
+  g_return_if_fail (MP_IS_WINDOW (self));
+  g_return_if_fail (record == NULL || MP_IS_RECORD (record));
+
+  for (page = gtk_widget_get_first_child (GTK_WIDGET (self->pages)); page != NULL && record != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (mp_page_shows_record (MP_PAGE (page), record))
+      {
+        found = page;
+        break;
+      }
+  if (found == NULL)
+    found = gtk_widget_get_first_child (GTK_WIDGET (self->pages));
+  gtk_stack_set_visible_child (self->pages, found);
+  if (record != NULL)
+    mp_page_select (MP_PAGE (found), record);
 }
 
 /* The Overview's "Show all": the Milestones page, filtered. */
@@ -1421,6 +1395,11 @@ mp_window_class_init (MpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = mp_window_close_request;
 
+  g_type_ensure (MP_TYPE_OVERVIEW);
+  g_type_ensure (MP_TYPE_MILESTONES_VIEW);
+  g_type_ensure (MP_TYPE_GOALS_VIEW);
+  g_type_ensure (MP_TYPE_PEOPLE_VIEW);
+  g_type_ensure (MP_TYPE_CALENDAR_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/MutualPlan/mp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MpWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, subtitle_label);
@@ -1430,6 +1409,10 @@ mp_window_class_init (MpWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, empty_label);
   gtk_widget_class_bind_template_child (widget_class, MpWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, MpWindow, milestones);
+  gtk_widget_class_bind_template_callback (widget_class, mp_window_reveal);
+  gtk_widget_class_bind_template_callback (widget_class, show_milestones);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
 
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_activated);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
@@ -1492,22 +1475,6 @@ mp_window_init (MpWindow *self)
   self->cancellable = g_cancellable_new ();
   ensure_style (GTK_WIDGET (self));
 
-  self->overview = MP_OVERVIEW (mp_overview_new ());
-  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->overview), "overview"),
-                            _("Overview"));
-  self->milestones = MP_MILESTONES_VIEW (mp_milestones_view_new ());
-  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->milestones), "milestones"),
-                            _("Milestones"));
-  self->goals = MP_GOALS_VIEW (mp_goals_view_new ());
-  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->goals), "goals"), _("Goals"));
-  self->people = MP_PEOPLE_VIEW (mp_people_view_new ());
-  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->people), "people"), _("People"));
-  self->calendar = MP_CALENDAR_VIEW (mp_calendar_view_new ());
-  gtk_stack_page_set_title (gtk_stack_add_named (self->pages, GTK_WIDGET (self->calendar), "calendar"),
-                            _("Calendar"));
-  g_signal_connect_swapped (self->overview, "reveal", G_CALLBACK (mp_window_reveal), self);
-  g_signal_connect_swapped (self->overview, "show-milestones", G_CALLBACK (show_milestones), self);
-  g_signal_connect_swapped (self->pages, "notify::visible-child", G_CALLBACK (on_page_shown), self);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
