@@ -33,6 +33,34 @@ ensure_style (GtkWidget *widget)
 }
 
 void
+mp_dialog_class_set_template (GtkWidgetClass *widget_class,
+                              const char     *resource)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  /* Escape closes, as in GtkDialog; a popover open inside the window
+   * takes Escape first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+void
+mp_dialog_set_parent (GtkWindow *window,
+                      GtkWindow *parent)
+{
+  g_return_if_fail (GTK_IS_WINDOW (window));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  ensure_style (GTK_WIDGET (window));
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (window, parent);
+      if (gtk_window_get_application (parent) != NULL)
+        gtk_window_set_application (window, gtk_window_get_application (parent));
+    }
+}
+
+void
 mp_dialog_init_window (GtkWindow  *window,
                        GtkWindow  *parent,
                        const char *title,

@@ -16,6 +16,16 @@
 
 G_BEGIN_DECLS
 
+/* For a dialog built from a .ui template (title, modality, default size,
+ * header bar and content are the template's): sets the template from
+ * @resource and binds Escape to close the window. */
+void        mp_dialog_class_set_template (GtkWidgetClass *widget_class,
+                                          const char     *resource);
+/* Makes @window, a dialog from a template, a dialog of @parent (may be
+ * NULL): transient, of the same application, with the app's style sheet. */
+void        mp_dialog_set_parent         (GtkWindow   *window,
+                                          GtkWindow   *parent);
+
 /* Makes @window a dialog of @parent (may be NULL): modal, transient,
  * destroyed with the parent, @title, a default size, Escape closes. */
 void        mp_dialog_init_window        (GtkWindow   *window,

@@ -28,9 +28,14 @@ struct _MpTemplateDialog
   GtkWidget             *deal;
   GtkWidget             *seller_contact;
   GtkWidget             *customer_contact;
+  GtkWidget             *customer_label;
+  GtkWidget             *deal_label;
+  GtkWidget             *seller_contact_label;
+  GtkWidget             *customer_contact_label;
 
   MpTemplateCreatedFunc  callback;
   gpointer               user_data;
+  gboolean               disposed; /* the entries say "changed" as they go */
 };
 
 G_DEFINE_FINAL_TYPE (MpTemplateDialog, mp_template_dialog, GTK_TYPE_WINDOW)
@@ -101,10 +106,12 @@ refresh (MpTemplateDialog *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean laid_forward = FALSE;
-  g_autoptr(MpPlan) plan = make_plan (self, &laid_forward, &error);
+  g_autoptr(MpPlan) plan = self->disposed ? NULL : make_plan (self, &laid_forward, &error);
   GtkWidget *child;
   GListModel *ms;
 
+  if (self->disposed)
+    return;
   while ((child = gtk_widget_get_first_child (self->steps)) != NULL)
     gtk_grid_remove (GTK_GRID (self->steps), child);
   if (plan == NULL)
@@ -213,108 +220,71 @@ template_row (guint index)
 }
 
 static void
+mp_template_dialog_dispose (GObject *object)
+{
+  MP_TEMPLATE_DIALOG (object)->disposed = TRUE;
+  G_OBJECT_CLASS (mp_template_dialog_parent_class)->dispose (object);
+}
+
+static void
 mp_template_dialog_class_init (MpTemplateDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = mp_template_dialog_dispose;
+
+  g_type_ensure (MP_TYPE_DATE_BUTTON);
+  mp_dialog_class_set_template (widget_class, "/com/example/MutualPlan/mp-template-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, templates);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, target);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, steps);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, note);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, customer);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, customer_label);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, deal);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, deal_label);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, seller_contact);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, seller_contact_label);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, customer_contact);
+  gtk_widget_class_bind_template_child (widget_class, MpTemplateDialog, customer_contact_label);
+  gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, mp_template_dialog_create);
 }
 
 static void
 mp_template_dialog_init (MpTemplateDialog *self)
 {
-  GtkWidget *box, *frame, *row, *label, *heading;
   MpDate target;
+  int y, m, d;
+  GDate date;
 
-  self->create_button = gtk_button_new_with_mnemonic (_("C_reate"));
-  gtk_widget_set_name (self->create_button, "create");
-  mp_dialog_set_accessible_label (self->create_button, _("Create"));
-  g_signal_connect_swapped (self->create_button, "clicked", G_CALLBACK (mp_template_dialog_create), self);
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
+  {
+    /* Each entry is called what its label says, without the mnemonic. */
+    GtkWidget *entries[] = { self->customer, self->deal, self->seller_contact, self->customer_contact };
+    GtkWidget *labels[] = { self->customer_label, self->deal_label, self->seller_contact_label,
+                            self->customer_contact_label };
 
-  heading = mp_dialog_heading (_("Template"));
-  gtk_box_append (GTK_BOX (box), heading);
-  frame = gtk_frame_new (NULL);
-  self->templates = gtk_list_box_new ();
-  gtk_widget_set_name (self->templates, "templates");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->templates), GTK_SELECTION_BROWSE);
-  mp_dialog_set_accessible_label (self->templates, _("Templates"));
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      mp_dialog_set_accessible_label (entries[i], gtk_label_get_text (GTK_LABEL (labels[i])));
+  }
+
+  mp_date_button_set_allow_none (MP_DATE_BUTTON (self->target), FALSE);
+  mp_date_button_set_accessible_label (MP_DATE_BUTTON (self->target), _("Target date"));
+  /* About three months from today. */
+  mp_date_to_ymd (mp_date_today (), &y, &m, &d);
+  g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  g_date_add_months (&date, 3);
+  target = mp_date_from_ymd (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+  mp_date_button_set_date (MP_DATE_BUTTON (self->target), target);
+
+  /* The rows, one per built-in template (selecting the first refreshes). */
   for (guint i = 0; i < mp_templates_get_n (); i++)
     gtk_list_box_append (GTK_LIST_BOX (self->templates), template_row (i));
   gtk_list_box_select_row (GTK_LIST_BOX (self->templates),
                            gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->templates), 0));
-  g_signal_connect_swapped (self->templates, "selected-rows-changed", G_CALLBACK (refresh), self);
-  gtk_frame_set_child (GTK_FRAME (frame), self->templates);
-  gtk_box_append (GTK_BOX (box), frame);
-
-  label = gtk_label_new_with_mnemonic (_("_Target date (the customer’s deadline)"));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  self->target = mp_date_button_new ();
-  gtk_widget_set_name (self->target, "target");
-  mp_date_button_set_allow_none (MP_DATE_BUTTON (self->target), FALSE);
-  mp_date_button_set_accessible_label (MP_DATE_BUTTON (self->target), _("Target date"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->target);
-  {
-    /* About three months from today. */
-    int y, m, d;
-    GDate date;
-
-    mp_date_to_ymd (mp_date_today (), &y, &m, &d);
-    g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-    g_date_add_months (&date, 3);
-    target = mp_date_from_ymd (g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
-  }
-  mp_date_button_set_date (MP_DATE_BUTTON (self->target), target);
-  g_signal_connect_swapped (self->target, "notify::date", G_CALLBACK (refresh), self);
-  row = mp_dialog_row (12, label, self->target, NULL);
-  gtk_box_append (GTK_BOX (box), row);
-
-  /* The deal and its two main contacts. */
-  heading = mp_dialog_heading (_("The deal"));
-  gtk_box_append (GTK_BOX (box), heading);
-  {
-    static const struct { const char *name; const char *label; const char *hint; gsize offset; } fields[] = {
-      { "customer", N_("C_ustomer"), N_("The customer’s organization"), G_STRUCT_OFFSET (MpTemplateDialog, customer) },
-      { "deal", N_("_Deal"), N_("What the customer buys, e.g. “Route planning rollout”"), G_STRUCT_OFFSET (MpTemplateDialog, deal) },
-      { "seller-contact", N_("_Your contact"), N_("Who leads the deal on your side"), G_STRUCT_OFFSET (MpTemplateDialog, seller_contact) },
-      { "customer-contact", N_("Customer’s c_ontact"), N_("Your champion at the customer"), G_STRUCT_OFFSET (MpTemplateDialog, customer_contact) },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-      {
-        GtkWidget *entry = gtk_entry_new ();
-        GtkWidget *l = gtk_label_new_with_mnemonic (_(fields[i].label));
-
-        gtk_label_set_xalign (GTK_LABEL (l), 0.0f);
-        gtk_label_set_mnemonic_widget (GTK_LABEL (l), entry);
-        gtk_widget_set_name (entry, fields[i].name);
-        gtk_widget_set_hexpand (entry, TRUE);
-        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _(fields[i].hint));
-        gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-        mp_dialog_set_accessible_label (entry, gtk_label_get_text (GTK_LABEL (l)));
-        G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset) = entry;
-        g_signal_connect_swapped (entry, "changed", G_CALLBACK (refresh), self);
-        gtk_box_append (GTK_BOX (box), mp_dialog_row (12, l, entry, NULL));
-      }
-  }
-
-  heading = mp_dialog_heading (_("Steps"));
-  gtk_box_append (GTK_BOX (box), heading);
-  self->steps = gtk_grid_new ();
-  gtk_widget_set_name (self->steps, "steps");
-  gtk_grid_set_row_spacing (GTK_GRID (self->steps), 4);
-  gtk_grid_set_column_spacing (GTK_GRID (self->steps), 18);
-  gtk_widget_set_margin_start (self->steps, 12);
-  gtk_box_append (GTK_BOX (box), self->steps);
-
-  self->note = mp_dialog_hint (NULL);
-  gtk_widget_set_name (self->note, "note");
-  gtk_box_append (GTK_BOX (box), self->note);
-
-  mp_dialog_set_content (GTK_WINDOW (self), box, 480);
   refresh (self);
 }
 
@@ -330,8 +300,7 @@ mp_template_dialog_present (GtkWindow             *parent,
   self = g_object_new (MP_TYPE_TEMPLATE_DIALOG, NULL);
   self->callback = callback;
   self->user_data = user_data;
-  mp_dialog_init_window (GTK_WINDOW (self), parent, _("New from Template"), 600, -1);
-  mp_dialog_add_header (GTK_WINDOW (self), _("_Cancel"), self->create_button);
+  mp_dialog_set_parent (GTK_WINDOW (self), parent);
   gtk_window_present (GTK_WINDOW (self));
   return self;
 }
