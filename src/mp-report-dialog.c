@@ -58,9 +58,13 @@ static void
 refresh (MpReportDialog *self)
 {
   MpReportFormat format = mp_report_dialog_get_format (self);
-  g_autofree char *report = build_report (self, format);
+  g_autofree char *report = NULL;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
 
+  /* Not before the dialog has its plan, nor after. */
+  if (self->plan == NULL)
+    return;
+  report = build_report (self, format);
   gtk_text_buffer_set_text (buffer, report, -1);
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (self->view), format == MP_REPORT_MARKDOWN);
   set_status (self, NULL);
@@ -362,15 +366,6 @@ mp_report_dialog_finalize (GObject *object)
 }
 
 static void
-mp_report_dialog_class_init (MpReportDialogClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = mp_report_dialog_dispose;
-  object_class->finalize = mp_report_dialog_finalize;
-}
-
-static void
 on_format_toggled (GtkToggleButton *button,
                    MpReportDialog  *self)
 {
@@ -380,115 +375,41 @@ on_format_toggled (GtkToggleButton *button,
 }
 
 static void
+mp_report_dialog_class_init (MpReportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = mp_report_dialog_dispose;
+  object_class->finalize = mp_report_dialog_finalize;
+
+  g_type_ensure (MP_TYPE_DATE_BUTTON);
+  g_type_ensure (MP_TYPE_BASELINE_CHOOSER);
+  mp_dialog_class_set_template (widget_class, "/com/example/MutualPlan/mp-report-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpReportDialog, compose_button);
+  gtk_widget_class_bind_template_child (widget_class, MpReportDialog, markdown);
+  gtk_widget_class_bind_template_child (widget_class, MpReportDialog, text);
+  gtk_widget_class_bind_template_child (widget_class, MpReportDialog, since);
+  gtk_widget_class_bind_template_child (widget_class, MpReportDialog, baseline);
+  gtk_widget_class_bind_template_child (widget_class, MpReportDialog, recipients);
+  gtk_widget_class_bind_template_child (widget_class, MpReportDialog, view);
+  gtk_widget_class_bind_template_child (widget_class, MpReportDialog, status);
+  gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, mp_report_dialog_compose);
+  gtk_widget_class_bind_template_callback (widget_class, mp_report_dialog_copy);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked);
+}
+
+static void
 mp_report_dialog_init (MpReportDialog *self)
 {
-  GtkWidget *box, *grid, *label, *linked, *scroller, *frame, *row, *button, *copy;
-
   self->cancellable = g_cancellable_new ();
-
-  self->compose_button = gtk_button_new_with_mnemonic (_("Compose _E-mail"));
-  gtk_widget_set_name (self->compose_button, "compose");
-  mp_dialog_set_accessible_label (self->compose_button, _("Compose E-mail"));
-  g_signal_connect_swapped (self->compose_button, "clicked", G_CALLBACK (mp_report_dialog_compose), self);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-
-  label = gtk_label_new (_("Format"));
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
-  linked = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (linked, "linked");
-  gtk_widget_set_halign (linked, GTK_ALIGN_START);
-  self->markdown = gtk_toggle_button_new_with_mnemonic (_("_Markdown"));
-  gtk_widget_set_name (self->markdown, "format-markdown");
-  self->text = gtk_toggle_button_new_with_mnemonic (_("_Plain Text"));
-  gtk_widget_set_name (self->text, "format-text");
-  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->text), GTK_TOGGLE_BUTTON (self->markdown));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->markdown), TRUE);
-  g_signal_connect (self->markdown, "toggled", G_CALLBACK (on_format_toggled), self);
-  g_signal_connect (self->text, "toggled", G_CALLBACK (on_format_toggled), self);
-  gtk_box_append (GTK_BOX (linked), self->markdown);
-  gtk_box_append (GTK_BOX (linked), self->text);
-  gtk_grid_attach (GTK_GRID (grid), linked, 1, 0, 1, 1);
-
-  label = gtk_label_new_with_mnemonic (_("_Done since"));
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
-  self->since = mp_date_button_new ();
-  gtk_widget_set_name (self->since, "since");
-  gtk_widget_set_halign (self->since, GTK_ALIGN_START);
+  gtk_widget_init_template (GTK_WIDGET (self));
   mp_date_button_set_allow_none (MP_DATE_BUTTON (self->since), FALSE);
   mp_date_button_set_accessible_label (MP_DATE_BUTTON (self->since), _("Done since"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->since);
-  g_signal_connect_swapped (self->since, "notify::date", G_CALLBACK (refresh), self);
-  gtk_grid_attach (GTK_GRID (grid), self->since, 1, 1, 1, 1);
-
-  label = gtk_label_new_with_mnemonic (_("_Moved since"));
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 2, 1, 1);
-  self->baseline = mp_baseline_chooser_new ();
-  gtk_widget_set_name (self->baseline, "baseline");
-  gtk_widget_set_halign (self->baseline, GTK_ALIGN_START);
   mp_baseline_chooser_set_accessible_label (MP_BASELINE_CHOOSER (self->baseline),
                                             _("Baseline for the dates that moved"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->baseline);
-  gtk_grid_attach (GTK_GRID (grid), self->baseline, 1, 2, 1, 1);
-  gtk_box_append (GTK_BOX (box), grid);
-
-  self->recipients = gtk_label_new (NULL);
-  gtk_widget_set_name (self->recipients, "recipients");
-  gtk_label_set_xalign (GTK_LABEL (self->recipients), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (self->recipients), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->recipients), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (box), self->recipients);
-
-  frame = gtk_frame_new (NULL);
-  scroller = gtk_scrolled_window_new ();
-  gtk_widget_set_vexpand (scroller, TRUE);
-  self->view = gtk_text_view_new ();
-  gtk_widget_set_name (self->view, "report");
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), FALSE);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 12);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 8);
-  mp_dialog_set_accessible_label (self->view, _("Status report"));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->view);
-  gtk_frame_set_child (GTK_FRAME (frame), scroller);
-  gtk_box_append (GTK_BOX (box), frame);
-
-  self->status = gtk_label_new (NULL);
-  gtk_widget_set_name (self->status, "status");
-  gtk_label_set_xalign (GTK_LABEL (self->status), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (self->status), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->status), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (self->status, TRUE);
-  gtk_widget_add_css_class (self->status, "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"), -1);
-  copy = gtk_button_new_with_mnemonic (_("_Copy"));
-  button = copy;
-  gtk_widget_set_name (button, "copy");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  mp_dialog_set_accessible_label (button, _("Copy"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (mp_report_dialog_copy), self);
-  button = gtk_button_new_with_mnemonic (_("_Save…"));
-  gtk_widget_set_name (button, "save");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  mp_dialog_set_accessible_label (button, _("Save"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_clicked), self);
-  row = mp_dialog_row (6, self->status, copy, button, NULL);
-  gtk_box_append (GTK_BOX (box), row);
-
-  mp_dialog_set_content (GTK_WINDOW (self), box, 560);
 }
 
 MpReportDialog *
@@ -503,8 +424,7 @@ mp_report_dialog_present (GtkWindow  *parent,
   self = g_object_new (MP_TYPE_REPORT_DIALOG, NULL);
   self->document = g_object_ref (doc);
   self->plan = g_object_ref (mp_document_get_plan (doc));
-  mp_dialog_init_window (GTK_WINDOW (self), parent, _("Status Report"), 760, 680);
-  mp_dialog_add_header (GTK_WINDOW (self), _("_Close"), self->compose_button);
+  mp_dialog_set_parent (GTK_WINDOW (self), parent);
   mp_date_button_set_date (MP_DATE_BUTTON (self->since), mp_report_default_since (self->plan, mp_date_today ()));
   mp_baseline_chooser_set_document (MP_BASELINE_CHOOSER (self->baseline), doc);
   g_signal_connect_swapped (self->baseline, "notify::baseline", G_CALLBACK (refresh), self);
