@@ -19,6 +19,7 @@
 #include <utime.h>
 
 #include "mp-document.h"
+#include "mp-format.h"
 #include "mp-merge.h"
 #include "mp-model.h"
 #include "mp-plan-generator.h"
@@ -964,6 +965,55 @@ test_random (void)
   g_assert_cmpuint (clean, >, 5);
 }
 
+/* The words of "before → after" (merge and spreadsheet import share
+ * them): quoted one-line texts cut to the length asked for, names of
+ * people and milestones, words for what is not set. */
+static void
+test_field_value_words (void)
+{
+  static const char json[] =
+    "{\"format\": \"mutualplan\", \"version\": 1, \"id\": \"0b6f5a52-2f1c-4c8e-9a55-8d0c1f7f3e09\", \"title\": \"T\","
+    " \"participants\": [{\"id\": \"dana\", \"name\": \"Dana White\", \"side\": \"seller\"}],"
+    " \"milestones\": ["
+    "  {\"id\": \"m1\", \"title\": \"Security\\nreview of the whole platform\", \"due\": \"2027-03-26\","
+    "   \"status\": \"planned\", \"seller_owner\": \"dana\"},"
+    "  {\"id\": \"m2\", \"title\": \"Signature\", \"due\": \"2027-04-30\", \"status\": \"done\", \"depends_on\": [\"m1\"]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MpPlan) plan = mp_plan_load_from_data (json, sizeof json - 1, "words.mplan", &error);
+  GListModel *ms;
+  g_autoptr(MpMilestone) m1 = NULL, m2 = NULL;
+  struct { MpMilestone **m; guint field; guint max; const char *want; } words_cases[] = {
+    { &m1, MP_MILESTONE_TITLE, 200, "“Security review of the whole platform”" },
+    { &m1, MP_MILESTONE_TITLE, 8, NULL },
+    { &m1, MP_MILESTONE_SELLER_OWNER, 200, "Dana White" },
+    { &m2, MP_MILESTONE_SELLER_OWNER, 200, "nobody" },
+    { &m2, MP_MILESTONE_START, 200, "no date" },
+    { &m2, MP_MILESTONE_DEPENDS_ON, 200, "“Security review of the whole platform”" },
+    { &m2, MP_MILESTONE_STATUS, 200, "Done" },
+  };
+
+  g_assert_no_error (error);
+  ms = G_LIST_MODEL (mp_plan_get_milestones (plan));
+  m1 = g_list_model_get_item (ms, 0);
+  m2 = g_list_model_get_item (ms, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (words_cases); i++)
+    {
+      MpRecord *rec = MP_RECORD (*words_cases[i].m);
+      g_autofree char *words = mp_format_field_value (plan, rec, words_cases[i].field,
+                                                      mp_record_peek_value (rec, words_cases[i].field), words_cases[i].max);
+
+      if (words_cases[i].want != NULL)
+        g_assert_cmpstr (words, ==, words_cases[i].want);
+      else
+        {
+          /* Cut: shorter than the whole title, still quoted, no newline. */
+          g_assert_cmpuint (g_utf8_strlen (words, -1), <, 20);
+          g_assert_true (g_str_has_prefix (words, "“Securit"));
+          g_assert_null (strchr (words, '\n'));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -983,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/merge/choices-and-words", test_choices_and_words);
   g_test_add_func ("/merge/unchecked-dependency-refused", test_unchecked_dependency_refused);
   g_test_add_func ("/merge/describe", test_describe);
+  g_test_add_func ("/merge/field-value-words", test_field_value_words);
   g_test_add_func ("/merge/shared-base", test_shared_base);
   g_test_add_func ("/merge/shared-keeps-newest", test_shared_keeps_newest);
   g_test_add_func ("/merge/words-isolate-titles", test_words_isolate_titles);

@@ -997,38 +997,6 @@ find_milestone (MpCsvImport *import,
   return NULL;
 }
 
-static char *
-value_text (MpPlan       *plan,
-            MpRecord     *record,
-            guint         field,
-            const GValue *v)
-{
-  const MpField *f = &mp_record_get_fields (record, NULL)[field];
-
-  switch (f->kind)
-    {
-    case MP_FIELD_DATE:
-      return g_value_get_uint (v) == MP_DATE_NONE ? g_strdup ("—") : mp_format_date (g_value_get_uint (v));
-    case MP_FIELD_BOOL:
-      return g_strdup (g_value_get_boolean (v) ? C_("spreadsheet", "yes") : C_("spreadsheet", "no"));
-    case MP_FIELD_ENUM:
-      if (f->get_type () == MP_TYPE_STATUS)
-        return g_strdup (mp_format_status (g_value_get_enum (v)));
-      return g_strdup (mp_format_party (g_value_get_enum (v)));
-    case MP_FIELD_REF:
-      return g_value_get_string (v) != NULL ? g_strdup (mp_format_participant (plan, g_value_get_string (v)))
-                                            : g_strdup ("—");
-    case MP_FIELD_STRING:
-    default:
-      {
-        /* Whole characters, bidi controls isolated. */
-        g_autofree char *one = mp_display_text (g_value_get_string (v), 60);
-
-        return g_strdup_printf ("“%s”", one);
-      }
-    }
-}
-
 /* The new values of one row, set on @target (a fresh record). */
 static void
 fill_milestone (Row         *r,
@@ -1286,8 +1254,8 @@ diff (MpCsvImport *import,
       {
         Edit e = { 0 };
         const MpField *fields = mp_record_get_fields (existing, NULL);
-        g_autofree char *was = value_text (import->plan, existing, f, a);
-        g_autofree char *now = value_text (import->plan, incoming, f, b);
+        g_autofree char *was = mp_format_field_value (import->plan, existing, f, a, 60);
+        g_autofree char *now = mp_format_field_value (import->plan, incoming, f, b, 60);
 
         e.record = g_object_ref (existing);
         e.field = f;

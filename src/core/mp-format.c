@@ -8,7 +8,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "mp-display.h"
 #include "mp-model.h"
+#include "mp-date.h"
 
 static char *
 format_with (MpDate      date,
@@ -148,4 +150,125 @@ mp_format_datetime (const char *at)
   date = mp_format_date (mp_date_from_ymd (g_date_time_get_year (dt), g_date_time_get_month (dt),
                                            g_date_time_get_day_of_month (dt)));
   return g_strdup_printf ("%s, %02d:%02d", date, g_date_time_get_hour (dt), g_date_time_get_minute (dt));
+}
+
+/* "“text”" on one line, cut to @max_chars characters. */
+static char *
+quoted (const char *text,
+        guint       max_chars)
+{
+  g_autofree char *one_line = g_strdelimit (g_strdup (text), "\n\r\t", ' ');
+  g_autofree char *shown = mp_display_text (one_line, max_chars);
+
+  /* Translators: quotation marks around a title or value: „%s“ in German. */
+  return g_strdup_printf (_("“%s”"), shown);
+}
+
+static const char *
+milestone_title (MpPlan     *plan,
+                 const char *id)
+{
+  MpMilestone *m = plan ? mp_plan_find_milestone (plan, id) : NULL;
+
+  return m ? mp_milestone_get_title (m) : id;
+}
+
+char *
+mp_format_field_value (MpPlan       *plan,
+                       MpRecord     *record,
+                       guint         field,
+                       const GValue *v,
+                       guint         max_chars)
+{
+  const MpField *f = &mp_record_get_fields (record, NULL)[field];
+
+  switch (f->kind)
+    {
+    case MP_FIELD_DATETIME:
+    case MP_FIELD_LOCAL_DATETIME:
+    case MP_FIELD_TIMEZONE:
+      if (g_value_get_string (v) == NULL)
+        return g_strdup (C_("value", "none"));
+      return g_value_dup_string (v);
+    case MP_FIELD_STRING:
+      {
+        const char *s = g_value_get_string (v);
+
+        if (s == NULL || *s == '\0')
+          return g_strdup (C_("value", "none"));
+        return quoted (s, max_chars);
+      }
+    case MP_FIELD_DATE:
+      if (g_value_get_uint (v) == MP_DATE_NONE)
+        return g_strdup (_("no date"));
+      return mp_format_date (g_value_get_uint (v));
+    case MP_FIELD_TIME:
+      if (g_value_get_int (v) < 0)
+        return g_strdup (_("all day"));
+      return mp_time_format (g_value_get_int (v));
+    case MP_FIELD_INT:
+      if (g_value_get_int (v) < f->min)
+        return g_strdup (C_("value", "none"));
+      return g_strdup_printf ("%d", g_value_get_int (v));
+    case MP_FIELD_BOOL:
+      return g_strdup (g_value_get_boolean (v) ? _("yes") : _("no"));
+    case MP_FIELD_ENUM:
+      {
+        GType type = f->get_type ();
+        int e = g_value_get_enum (v);
+
+        if (type == MP_TYPE_STATUS)
+          return g_strdup (mp_format_status (e));
+        if (type == MP_TYPE_SIDE)
+          return g_strdup (mp_format_side (e));
+        if (type == MP_TYPE_PARTY)
+          return g_strdup (mp_format_party (e));
+        if (type == MP_TYPE_GOAL_STATUS)
+          return g_strdup (mp_format_goal_status (e));
+        return g_strdup (mp_enum_to_nick (type, e));
+      }
+    case MP_FIELD_REF:
+      {
+        const char *id = g_value_get_string (v);
+
+        if (id == NULL)
+          return g_strdup (C_("person", "nobody"));
+        if (f->ref == MP_REF_MILESTONE)
+          return quoted (milestone_title (plan, id), max_chars);
+        return g_strdup (mp_format_participant (plan, id));
+      }
+    case MP_FIELD_REFS:
+      {
+        const char * const *ids = g_value_get_boxed (v);
+        GString *out = g_string_new (NULL);
+
+        for (guint i = 0; ids && ids[i]; i++)
+          {
+            if (i > 0)
+              g_string_append (out, ", ");
+            if (f->ref == MP_REF_MILESTONE)
+              {
+                g_autofree char *q = quoted (milestone_title (plan, ids[i]), max_chars);
+                g_string_append (out, q);
+              }
+            else
+              g_string_append (out, mp_format_participant (plan, ids[i]));
+          }
+        if (out->len == 0)
+          g_string_append (out, C_("value", "none"));
+        return g_string_free (out, FALSE);
+      }
+    case MP_FIELD_CHILD:
+      return g_strdup (g_value_get_object (v) ? C_("value", "set") : C_("value", "none"));
+    case MP_FIELD_DATE_MAP:
+      {
+        MpDateMap *map = g_value_get_boxed (v);
+        guint n = map ? map->len : 0;
+
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u date", "%u dates", n), n);
+      }
+    case MP_FIELD_CHILDREN:
+    default:
+      return g_strdup ("");
+    }
 }

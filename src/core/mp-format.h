@@ -33,5 +33,14 @@ const char *mp_format_side        (MpSide      side);
 /* "Planned", "In progress"… */
 const char *mp_format_status      (MpStatus    status);
 const char *mp_format_goal_status (MpGoalStatus status);
+/* A field's value in words, in @plan's names of people and milestones:
+ * texts quoted on one line and cut to @max_chars characters (bidi
+ * controls isolated), "no date", "nobody", "none"… Shared by every
+ * "before → after" the app shows (merge, spreadsheet import). */
+char       *mp_format_field_value (MpPlan       *plan,
+                                   MpRecord     *record,
+                                   guint         field,
+                                   const GValue *value,
+                                   guint         max_chars);
 
 G_END_DECLS

@@ -205,108 +205,6 @@ milestone_title (MpPlan     *plan,
   return m ? mp_milestone_get_title (m) : id;
 }
 
-/* A field's value in words, in @plan (for names of people and milestones). */
-static char *
-value_words (MpPlan   *plan,
-             MpRecord *rec,
-             guint     field)
-{
-  const MpField *f = &mp_record_get_fields (rec, NULL)[field];
-  const GValue *v = mp_record_peek_value (rec, field);
-
-  switch (f->kind)
-    {
-    case MP_FIELD_DATETIME:
-    case MP_FIELD_LOCAL_DATETIME:
-    case MP_FIELD_TIMEZONE:
-      if (g_value_get_string (v) == NULL)
-        return g_strdup (C_("value", "none"));
-      return g_value_dup_string (v);
-    case MP_FIELD_STRING:
-      {
-        const char *s = g_value_get_string (v);
-        g_autofree char *one_line = NULL;
-
-        if (s == NULL || *s == '\0')
-          return g_strdup (C_("value", "none"));
-        one_line = g_strdelimit (g_strdup (s), "\n\r\t", ' ');
-        return quote (one_line);
-      }
-    case MP_FIELD_DATE:
-      if (g_value_get_uint (v) == MP_DATE_NONE)
-        return g_strdup (_("no date"));
-      return mp_format_date (g_value_get_uint (v));
-    case MP_FIELD_TIME:
-      if (g_value_get_int (v) < 0)
-        return g_strdup (_("all day"));
-      return mp_time_format (g_value_get_int (v));
-    case MP_FIELD_INT:
-      if (g_value_get_int (v) < f->min)
-        return g_strdup (C_("value", "none"));
-      return g_strdup_printf ("%d", g_value_get_int (v));
-    case MP_FIELD_BOOL:
-      return g_strdup (g_value_get_boolean (v) ? _("yes") : _("no"));
-    case MP_FIELD_ENUM:
-      {
-        GType type = f->get_type ();
-        int e = g_value_get_enum (v);
-
-        if (type == MP_TYPE_STATUS)
-          return g_strdup (mp_format_status (e));
-        if (type == MP_TYPE_SIDE)
-          return g_strdup (mp_format_side (e));
-        if (type == MP_TYPE_PARTY)
-          return g_strdup (mp_format_party (e));
-        if (type == MP_TYPE_GOAL_STATUS)
-          return g_strdup (mp_format_goal_status (e));
-        return g_strdup (mp_enum_to_nick (type, e));
-      }
-    case MP_FIELD_REF:
-      {
-        const char *id = g_value_get_string (v);
-
-        if (id == NULL)
-          return g_strdup (C_("person", "nobody"));
-        if (f->ref == MP_REF_MILESTONE)
-          return quote (milestone_title (plan, id));
-        return g_strdup (mp_format_participant (plan, id));
-      }
-    case MP_FIELD_REFS:
-      {
-        const char * const *ids = g_value_get_boxed (v);
-        GString *out = g_string_new (NULL);
-
-        for (guint i = 0; ids && ids[i]; i++)
-          {
-            if (i > 0)
-              g_string_append (out, ", ");
-            if (f->ref == MP_REF_MILESTONE)
-              {
-                g_autofree char *q = quote (milestone_title (plan, ids[i]));
-                g_string_append (out, q);
-              }
-            else
-              g_string_append (out, mp_format_participant (plan, ids[i]));
-          }
-        if (out->len == 0)
-          g_string_append (out, C_("value", "none"));
-        return g_string_free (out, FALSE);
-      }
-    case MP_FIELD_CHILD:
-      return g_strdup (g_value_get_object (v) ? C_("value", "set") : C_("value", "none"));
-    case MP_FIELD_DATE_MAP:
-      {
-        MpDateMap *map = g_value_get_boxed (v);
-        guint n = map ? map->len : 0;
-
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u date", "%u dates", n), n);
-      }
-    case MP_FIELD_CHILDREN:
-    default:
-      return g_strdup ("");
-    }
-}
-
 static gboolean
 strv_has (const char * const *strv,
           const char         *s)
@@ -361,8 +259,8 @@ set_words (MpPlan   *from_plan,
       return g_string_free (out, FALSE);
     }
   {
-    g_autofree char *old = value_words (from_plan, from, field);
-    g_autofree char *new = value_words (to_plan, to, field);
+    g_autofree char *old = mp_format_field_value (from_plan, from, field, mp_record_peek_value (from, field), 200);
+    g_autofree char *new = mp_format_field_value (to_plan, to, field, mp_record_peek_value (to, field), 200);
 
     /* Translators: "due 26 Mar 2027 → 2 Apr 2027". */
     return g_strdup_printf (_("%s %s → %s"), label, old, new);
@@ -595,8 +493,8 @@ field_change (Ctx        *ctx,
     {
       c->ours_text = mp_record_to_json (o, i);
       c->theirs_text = mp_record_to_json (t, i);
-      c->ours_words = value_words (ctx->self->ours, o, i);
-      c->theirs_words = value_words (ctx->self->theirs, t, i);
+      c->ours_words = mp_format_field_value (ctx->self->ours, o, i, mp_record_peek_value (o, i), 200);
+      c->theirs_words = mp_format_field_value (ctx->self->theirs, t, i, mp_record_peek_value (t, i), 200);
     }
 }
 
@@ -1912,7 +1810,7 @@ describe_record (GString  *out,
           (f->kind == MP_FIELD_CHILD && mp_record_get_child (rec, i) != NULL) ||
           mp_record_is_default (rec, i))
         continue;
-      words = value_words (plan, rec, i);
+      words = mp_format_field_value (plan, rec, i, mp_record_peek_value (rec, i), 200);
       g_string_append (out, first ? ": " : "; ");
       first = FALSE;
       g_string_append_printf (out, "%s %s", field_label (f->name), words);
