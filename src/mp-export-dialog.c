@@ -27,6 +27,7 @@ struct _MpExportDialog
   MpPlan       *plan;
 
   GtkWidget    *participant;
+  GtkWidget    *participant_label;
   GtkWidget    *dropped;
   GtkWidget    *meetings;
   GtkWidget    *export_button;
@@ -212,6 +213,9 @@ refresh (MpExportDialog *self)
   guint n = 0, n_cancelled = 0, n_timed = 0;
   g_autofree char *summary = NULL;
 
+  /* Not before the dialog has its plan, nor after. */
+  if (self->plan == NULL)
+    return;
   g_clear_pointer (&self->calendar, g_free);
   clear_box (self->events);
   clear_box (self->warnings);
@@ -394,97 +398,37 @@ static void
 mp_export_dialog_class_init (MpExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_export_dialog_dispose;
   object_class->finalize = mp_export_dialog_finalize;
+
+  g_type_ensure (MP_TYPE_PARTICIPANT_PICKER);
+  mp_dialog_class_set_template (widget_class, "/com/example/MutualPlan/mp-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, participant);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, participant_label);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, dropped);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, meetings);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, warnings);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, events);
+  gtk_widget_class_bind_template_child (widget_class, MpExportDialog, empty);
+  gtk_widget_class_bind_template_callback (widget_class, refresh);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked);
 }
 
 static void
 mp_export_dialog_init (MpExportDialog *self)
 {
-  GtkWidget *box, *grid, *label, *scroller, *frame, *heading;
-
   self->cancellable = g_cancellable_new ();
-
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
-  gtk_widget_set_name (self->export_button, "export");
-  mp_dialog_set_accessible_label (self->export_button, _("Export"));
-  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked), self);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  grid = gtk_grid_new ();
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  label = gtk_label_new_with_mnemonic (_("_Events of"));
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, 0, 1, 1);
-  self->participant = mp_participant_picker_new ();
-  gtk_widget_set_name (self->participant, "participant");
+  gtk_widget_init_template (GTK_WIDGET (self));
   mp_participant_picker_set_none_label (MP_PARTICIPANT_PICKER (self->participant), _("Everyone"));
   mp_participant_picker_set_accessible_label (MP_PARTICIPANT_PICKER (self->participant),
                                               _("Only the events of this participant"));
-  gtk_widget_set_hexpand (self->participant, TRUE);
-  gtk_widget_set_halign (self->participant, GTK_ALIGN_START);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), gtk_widget_get_first_child (self->participant));
-  g_signal_connect_swapped (self->participant, "notify::participant-id", G_CALLBACK (refresh), self);
-  gtk_grid_attach (GTK_GRID (grid), self->participant, 1, 0, 1, 1);
-
-  self->dropped = gtk_check_button_new_with_mnemonic (_("Include _dropped milestones (as cancelled events)"));
-  gtk_widget_set_name (self->dropped, "include-dropped");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->dropped), TRUE);
-  g_signal_connect_swapped (self->dropped, "toggled", G_CALLBACK (refresh), self);
-  gtk_grid_attach (GTK_GRID (grid), self->dropped, 1, 1, 1, 1);
-
-  self->meetings = gtk_check_button_new_with_mnemonic (_("Include _meetings"));
-  gtk_widget_set_name (self->meetings, "include-meetings");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->meetings), TRUE);
-  g_signal_connect_swapped (self->meetings, "toggled", G_CALLBACK (refresh), self);
-  gtk_grid_attach (GTK_GRID (grid), self->meetings, 1, 2, 1, 1);
-  gtk_box_append (GTK_BOX (box), grid);
-
-  heading = mp_dialog_heading (_("Preview"));
-  gtk_widget_set_margin_top (heading, 6);
-  gtk_box_append (GTK_BOX (box), heading);
-  self->summary = gtk_label_new (NULL);
-  gtk_widget_set_name (self->summary, "summary");
-  gtk_label_set_xalign (GTK_LABEL (self->summary), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
-  gtk_box_append (GTK_BOX (box), self->summary);
-
-  self->warnings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_name (self->warnings, "warnings");
-  gtk_box_append (GTK_BOX (box), self->warnings);
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-
-  frame = gtk_frame_new (NULL);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  self->events = gtk_list_box_new ();
-  gtk_widget_set_name (self->events, "events");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->events), GTK_SELECTION_NONE);
-  gtk_list_box_set_show_separators (GTK_LIST_BOX (self->events), TRUE);
-  mp_dialog_set_accessible_label (self->events, _("Events that will be exported"));
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->events);
-  gtk_frame_set_child (GTK_FRAME (frame), scroller);
-  gtk_stack_add_named (GTK_STACK (self->stack), frame, "events");
-
-  self->empty = gtk_label_new (NULL);
-  gtk_widget_set_name (self->empty, "empty");
-  gtk_label_set_wrap (GTK_LABEL (self->empty), TRUE);
-  gtk_label_set_justify (GTK_LABEL (self->empty), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->empty), 50);
-  gtk_widget_add_css_class (self->empty, "dim-label");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->empty, "empty");
-  gtk_box_append (GTK_BOX (box), self->stack);
-
-  mp_dialog_set_content (GTK_WINDOW (self), box, 560);
+  /* The picker's drop-down takes the mnemonic. */
+  gtk_label_set_mnemonic_widget (GTK_LABEL (self->participant_label), gtk_widget_get_first_child (self->participant));
 }
 
 MpExportDialog *
@@ -499,8 +443,7 @@ mp_export_dialog_present (GtkWindow  *parent,
   self = g_object_new (MP_TYPE_EXPORT_DIALOG, NULL);
   self->document = g_object_ref (doc);
   self->plan = g_object_ref (mp_document_get_plan (doc));
-  mp_dialog_init_window (GTK_WINDOW (self), parent, _("Export Calendar"), 680, 600);
-  mp_dialog_add_header (GTK_WINDOW (self), _("_Cancel"), self->export_button);
+  mp_dialog_set_parent (GTK_WINDOW (self), parent);
   mp_participant_picker_set_plan (MP_PARTICIPANT_PICKER (self->participant), self->plan);
   g_signal_connect_swapped (doc, "changed", G_CALLBACK (refresh), self);
   refresh (self);
