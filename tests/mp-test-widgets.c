@@ -51,6 +51,22 @@ mp_test_find_widget (GtkWidget *root,
   return NULL;
 }
 
+GtkWidget *
+mp_test_find_named (GtkWidget  *root,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = mp_test_find_named (c, name);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 void
 mp_test_collect_labels (GtkWidget *root,
                         gboolean   mapped_only,

@@ -26,6 +26,10 @@ MpDocument  *mp_test_load_fixture      (const char  *name);
 /* The first widget of @type at or below @root, depth first. */
 GtkWidget   *mp_test_find_widget       (GtkWidget   *root,
                                         GType        type);
+/* The first widget named @name (gtk_widget_set_name, or name= in a
+ * template) at or below @root, depth first, or NULL. */
+GtkWidget   *mp_test_find_named        (GtkWidget   *root,
+                                        const char  *name);
 /* The text of every label at or below @root, one a line; with
  * @mapped_only, only those a user can see. */
 void         mp_test_collect_labels    (GtkWidget   *root,

@@ -30,6 +30,7 @@
 #include "mp-plan-io.h"
 #include "mp-report-dialog.h"
 #include "mp-template-dialog.h"
+#include "mp-test-widgets.h"
 
 #define TODAY "2027-03-01"
 
@@ -64,28 +65,13 @@ spin_frames (int n)
 }
 
 static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 get_named (gpointer    root,
            const char *name)
 {
-  GtkWidget *w = find_named (GTK_WIDGET (root), name);
+  GtkWidget *w = mp_test_find_named (GTK_WIDGET (root), name);
 
   if (w == NULL && GTK_IS_WINDOW (root) && gtk_window_get_titlebar (GTK_WINDOW (root)) != NULL)
-    w = find_named (gtk_window_get_titlebar (GTK_WINDOW (root)), name);
+    w = mp_test_find_named (gtk_window_get_titlebar (GTK_WINDOW (root)), name);
   g_assert_nonnull (w);
   return w;
 }

@@ -27,21 +27,6 @@
 #include "mp-reply-dialog.h"
 #include "mp-test-widgets.h"
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 labels_of (GtkWidget *root)
 {
@@ -105,8 +90,8 @@ test_import (void)
   keep = g_object_ref (GTK_WINDOW (dialog));
   mp_reply_dialog_set_folder (dialog, folder);
   mp_reply_dialog_set_compose_flags (dialog, MP_MAIL_COMPOSE_NO_PORTAL | MP_MAIL_COMPOSE_NO_XDG_EMAIL);
-  results = find_named (GTK_WIDGET (dialog), "results");
-  proposals = find_named (GTK_WIDGET (dialog), "proposals");
+  results = mp_test_find_named (GTK_WIDGET (dialog), "results");
+  proposals = mp_test_find_named (GTK_WIDGET (dialog), "proposals");
   MP_TEST_SPIN_UNTIL (n_children (results) == 2);
   text = labels_of (results);
   /* The words are checked in English; other languages only render. */
@@ -134,7 +119,7 @@ test_import (void)
   g_assert_true (declined_problem);
 
   /* Accept: the date moves, one undo step, out of date for everyone. */
-  button = find_named (GTK_WIDGET (dialog), "accept-0");
+  button = mp_test_find_named (GTK_WIDGET (dialog), "accept-0");
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpuint (mp_milestone_get_due (legal), ==, mp_date_from_ymd (2027, 4, 9));
@@ -146,7 +131,7 @@ test_import (void)
   MP_TEST_SPIN_UNTIL (n_children (proposals) == 1);
 
   /* Decline: a DECLINECOUNTER to Sue, saved (no mail program), the proposal goes. */
-  button = find_named (GTK_WIDGET (dialog), "decline-0");
+  button = mp_test_find_named (GTK_WIDGET (dialog), "decline-0");
   g_signal_emit_by_name (button, "clicked");
   MP_TEST_SPIN_UNTIL (n_children (proposals) == 0);
   g_assert_cmpuint (mp_milestone_get_due (legal), ==, mp_date_from_ymd (2027, 3, 26));
@@ -190,8 +175,8 @@ test_invite_past (void)
   g_assert_false (mp_invite_dialog_get_selected (dialog, "m-demo"));
   g_assert_true (mp_invite_dialog_get_selected (dialog, "m-legal"));
   g_assert_true (mp_invite_dialog_get_selected (dialog, "mt-1"));
-  g_assert_nonnull (find_named (GTK_WIDGET (dialog), "already-happened"));
-  send = find_named (GTK_WIDGET (dialog), "send");
+  g_assert_nonnull (mp_test_find_named (GTK_WIDGET (dialog), "already-happened"));
+  send = mp_test_find_named (GTK_WIDGET (dialog), "send");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (send)), ==, _("_Save Invitations"));
   text = labels_of (GTK_WIDGET (dialog));
   g_assert_nonnull (strstr (text, _("Already happened")));

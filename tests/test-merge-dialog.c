@@ -45,21 +45,6 @@ collect (GtkWidget *root,
     collect (c, type, out);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *root,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 plan_text (MpPlan *plan)
 {
@@ -146,7 +131,7 @@ test_merge (void)
     }
   g_assert_cmpuint (unchecked, ==, 1);
 
-  apply = find_named (GTK_WIDGET (dialog), "apply");
+  apply = mp_test_find_named (GTK_WIDGET (dialog), "apply");
   g_assert_nonnull (apply);
   g_signal_emit_by_name (apply, "clicked");
   mp_test_spin_frames (2);
@@ -195,7 +180,7 @@ test_two_way (void)
     g_assert_nonnull (strstr (labels->str, "No shared version of this plan is known"));
   g_assert_cmpuint (mp_merge_get_n_changes (merge), >, 3);
   g_assert_cmpuint (mp_merge_get_n_conflicts (merge), ==, mp_merge_get_n_changes (merge));
-  g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "apply"), "clicked");
+  g_signal_emit_by_name (mp_test_find_named (GTK_WIDGET (dialog), "apply"), "clicked");
   mp_test_spin_frames (2);
   after = plan_text (ours);
   g_assert_cmpstr (after, ==, before);
