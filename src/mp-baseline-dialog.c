@@ -1,8 +1,8 @@
 /* mp-baseline-dialog.c
  *
- * Saving: one small window, no type of its own. Comparing: MpBaselineDialog
- * shows mp_baseline_compare () grouped the way a reader asks: what moved
- * (and by how much), what is new, what was dropped or removed.
+ * Compare with Baseline: MpBaselineDialog shows mp_baseline_compare ()
+ * grouped the way a reader asks: what moved (and by how much), what is
+ * new, what was dropped or removed. Saving one is MpBaselineSaveDialog.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,137 +15,6 @@
 #include "mp-baseline-dialog.h"
 #include "mp-dialog-util.h"
 #include "mp-format.h"
-
-/* ---- saving ---- */
-
-static void
-save_name_changed (GtkEditable *entry,
-                   GtkWidget   *button)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  gtk_widget_set_sensitive (button, *name != '\0');
-}
-
-static void
-save_clicked (GtkWidget *button,
-              GtkWindow *window)
-{
-  MpDocument *doc = g_object_get_data (G_OBJECT (window), "document");
-  GtkWidget *entry = g_object_get_data (G_OBJECT (window), "entry");
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  MpPlan *plan = mp_document_get_plan (doc);
-  GListStore *baselines = mp_plan_get_baselines (plan);
-  g_autoptr(MpBaseline) baseline = NULL;
-
-  if (*name == '\0')
-    return;
-  baseline = mp_baseline_new_from_plan (plan, name, NULL);
-  mp_document_begin (doc, _("Save Baseline"));
-  mp_document_insert (doc, baselines, g_list_model_get_n_items (G_LIST_MODEL (baselines)), MP_RECORD (baseline));
-  mp_document_end (doc);
-  gtk_window_destroy (window);
-}
-
-static guint
-count_kept (MpPlan *plan)
-{
-  GListModel *ms = G_LIST_MODEL (mp_plan_get_milestones (plan));
-  guint n = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (ms); i++)
-    {
-      g_autoptr(MpMilestone) m = g_list_model_get_item (ms, i);
-
-      if (mp_milestone_get_status (m) != MP_STATUS_DROPPED)
-        n++;
-    }
-  return n;
-}
-
-GtkWindow *
-mp_baseline_save_dialog_present (GtkWindow  *parent,
-                                 MpDocument *doc)
-{
-  GtkWindow *window;
-  GtkWidget *box, *label, *entry, *button, *hint;
-  MpPlan *plan;
-  MpBaseline *latest;
-  g_autofree char *today = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-  guint n;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (MP_IS_DOCUMENT (doc), NULL);
-
-  plan = mp_document_get_plan (doc);
-  window = GTK_WINDOW (gtk_window_new ());
-  g_object_set_data_full (G_OBJECT (window), "document", g_object_ref (doc), g_object_unref);
-  mp_dialog_init_window (window, parent, _("Save Baseline"), 480, -1);
-  gtk_window_set_resizable (window, FALSE);
-
-  button = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_set_name (button, "save");
-  mp_dialog_set_accessible_label (button, _("Save Baseline"));
-  g_signal_connect (button, "clicked", G_CALLBACK (save_clicked), window);
-  mp_dialog_add_header (window, _("_Cancel"), button);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  n = count_kept (plan);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "A baseline keeps today’s start and due date of the %u milestone that is not "
-                                       "dropped, so that you can see later what moved since both sides agreed.",
-                                       "A baseline keeps today’s start and due dates of the %u milestones that are not "
-                                       "dropped, so that you can see later what moved since both sides agreed.", n),
-                          n);
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = gtk_label_new_with_mnemonic (_("_Name"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_box_append (GTK_BOX (box), label);
-  entry = gtk_entry_new ();
-  gtk_widget_set_name (entry, "name");
-  today = mp_format_date (mp_date_today ());
-  /* Translators: the proposed name of a new baseline, "Agreed on 11 Jan 2027". */
-  name = g_strdup_printf (_("Agreed on %s"), today);
-  gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  mp_dialog_set_accessible_label (entry, _("Baseline name"));
-  g_signal_connect (entry, "changed", G_CALLBACK (save_name_changed), button);
-  g_object_set_data (G_OBJECT (window), "entry", entry);
-  gtk_box_append (GTK_BOX (box), entry);
-
-  latest = mp_plan_get_latest_baseline (plan);
-  if (latest != NULL)
-    {
-      g_autofree char *described = mp_baseline_describe (latest);
-      guint count = g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_baselines (plan)));
-      g_autofree char *existing =
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The plan has %u baseline; the latest is “%s”. It is kept.",
-                                      "The plan has %u baselines; the latest is “%s”. They are kept.", count),
-                         count, described);
-
-      hint = mp_dialog_hint (existing);
-      gtk_box_append (GTK_BOX (box), hint);
-    }
-
-  mp_dialog_set_content (window, box, 400);
-  gtk_window_present (window);
-  gtk_widget_grab_focus (entry);
-  return window;
-}
 
 /* ---- comparing ---- */
 
@@ -480,74 +349,28 @@ static void
 mp_baseline_dialog_class_init (MpBaselineDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_baseline_dialog_dispose;
+
+  g_type_ensure (MP_TYPE_BASELINE_CHOOSER);
+  mp_dialog_class_set_template (widget_class, "/com/example/MutualPlan/mp-baseline-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpBaselineDialog, chooser);
+  gtk_widget_class_bind_template_child (widget_class, MpBaselineDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, MpBaselineDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, MpBaselineDialog, sections);
+  gtk_widget_class_bind_template_child (widget_class, MpBaselineDialog, nothing);
+  gtk_widget_class_bind_template_callback (widget_class, queue_refresh);
+  gtk_widget_class_bind_template_callback (widget_class, save_baseline_clicked);
 }
 
 static void
 mp_baseline_dialog_init (MpBaselineDialog *self)
 {
-  GtkWidget *box, *row, *label, *scroller, *empty, *button;
-
   self->changes = g_list_store_new (MP_TYPE_DATE_CHANGE);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  label = gtk_label_new_with_mnemonic (_("Compare today’s plan _with"));
-  gtk_box_append (GTK_BOX (row), label);
-  self->chooser = mp_baseline_chooser_new ();
-  gtk_widget_set_name (self->chooser, "baseline");
+  gtk_widget_init_template (GTK_WIDGET (self));
   mp_baseline_chooser_set_accessible_label (MP_BASELINE_CHOOSER (self->chooser),
                                             _("Baseline to compare with"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->chooser);
-  g_signal_connect_swapped (self->chooser, "notify::baseline", G_CALLBACK (queue_refresh), self);
-  gtk_box_append (GTK_BOX (row), self->chooser);
-  gtk_box_append (GTK_BOX (box), row);
-
-  self->summary = gtk_label_new (NULL);
-  gtk_widget_set_name (self->summary, "summary");
-  gtk_label_set_xalign (GTK_LABEL (self->summary), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
-  gtk_widget_add_css_class (self->summary, "heading");
-  gtk_box_append (GTK_BOX (box), self->summary);
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  self->sections = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_name (self->sections, "changes");
-  gtk_widget_set_margin_end (self->sections, 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->sections);
-  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "changes");
-
-  self->nothing = gtk_label_new (_("Every milestone is where the baseline has it."));
-  gtk_widget_add_css_class (self->nothing, "dim-label");
-  gtk_stack_add_named (GTK_STACK (self->stack), self->nothing, "same");
-
-  empty = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_valign (empty, GTK_ALIGN_CENTER);
-  label = gtk_label_new (_("This plan has no baseline yet. Save one when both sides agree on the dates; later you "
-                           "see here what moved since."));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-  gtk_box_append (GTK_BOX (empty), label);
-  button = gtk_button_new_with_mnemonic (_("_Save Baseline…"));
-  gtk_widget_set_name (button, "save-baseline");
-  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (save_baseline_clicked), self);
-  gtk_box_append (GTK_BOX (empty), button);
-  gtk_stack_add_named (GTK_STACK (self->stack), empty, "no-baseline");
-  gtk_box_append (GTK_BOX (box), self->stack);
-
-  mp_dialog_set_content (GTK_WINDOW (self), box, 480);
 }
 
 MpBaselineDialog *
@@ -562,8 +385,7 @@ mp_baseline_compare_dialog_present (GtkWindow  *parent,
   self = g_object_new (MP_TYPE_BASELINE_DIALOG, NULL);
   self->document = g_object_ref (doc);
   self->plan = g_object_ref (mp_document_get_plan (doc));
-  mp_dialog_init_window (GTK_WINDOW (self), parent, _("Compare with Baseline"), 640, 600);
-  mp_dialog_add_header (GTK_WINDOW (self), _("_Close"), NULL);
+  mp_dialog_set_parent (GTK_WINDOW (self), parent);
   mp_baseline_chooser_set_document (MP_BASELINE_CHOOSER (self->chooser), doc);
   g_signal_connect_swapped (doc, "changed", G_CALLBACK (queue_refresh), self);
   refresh (self);

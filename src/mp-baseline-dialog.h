@@ -7,17 +7,10 @@
 #include <gtk/gtk.h>
 
 #include "mp-document.h"
+#include "mp-baseline-save-dialog.h"
 #include "mp-model.h"
 
 G_BEGIN_DECLS
-
-/* Opens the modal "Save Baseline" dialog over @parent: a name (default
- * "Agreed on DATE", today) and Save, which appends
- * mp_baseline_new_from_plan () to the plan's baselines through @doc as
- * one undo step "Save Baseline", then closes. Returns the dialog
- * (transfer none). Its entry is named "name", its button "save". */
-GtkWindow *mp_baseline_save_dialog_present    (GtkWindow  *parent,
-                                               MpDocument *doc);
 
 #define MP_TYPE_BASELINE_DIALOG (mp_baseline_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (MpBaselineDialog, mp_baseline_dialog, MP, BASELINE_DIALOG, GtkWindow)
