@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "mp-baseline-chooser.h"
+#include "mp-cell-table.h"
 #include "mp-date-button.h"
 #include "mp-format.h"
 #include "mp-health.h"
@@ -73,14 +74,11 @@ struct _MpMilestonesView
   gboolean            toast_arming;
   guint               toast_id;
   guint               scroll_id;
-  guint               live_id;
-  guint               edit_id;
   guint               select_id;
   guint               restore_id;
   gboolean            filtering;     /* the search changes the rows */
-  GHashTable         *live_items;  /* bound GtkListItems of the tasks and flags columns */
-  GHashTable         *title_items; /* bound GtkListItems of the title column */
-  MpRecord           *pending_edit;  /* its title opens for typing once shown */
+  MpCellTable        *cells;        /* the columns (mp-cell-table.h) */
+  MpDate              due_before;   /* while the start is set */
   MpRecord           *pending_select;
   guint               last_selected;
 };
@@ -99,77 +97,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum {
-  COL_TITLE,
-  COL_RESPONSIBLE,
-  COL_SELLER_OWNER,
-  COL_CUSTOMER_OWNER,
-  COL_START,
-  COL_DUE,
-  COL_STATUS,
-  COL_COMMITMENT,
-  COL_TASKS,
-  COL_FLAGS,
-  N_COLUMNS
-} Column;
-
-#define NO_FIELD G_MAXUINT
-
-/* One entry per column: what it shows of a milestone and of a task, the
- * name a screen reader says before the value, and the width it needs for
- * its values (the header's own width is measured, so no translation is
- * cut). The editor for each kind is made in make_editor(). */
-static const struct {
-  const char *title;
-  const char *field_name;
-  guint       milestone_field;
-  guint       task_field;
-  int         width;
-} columns[N_COLUMNS] = {
-  [COL_TITLE] = { N_("Milestone"), N_("Title"), MP_MILESTONE_TITLE, MP_TASK_TITLE, 160 },
-  [COL_RESPONSIBLE] = { N_("Responsible"), N_("Responsible"), MP_MILESTONE_RESPONSIBLE, NO_FIELD, 84 },
-  [COL_SELLER_OWNER] = { N_("Seller owner"), N_("Seller owner"), MP_MILESTONE_SELLER_OWNER, MP_TASK_OWNER, 118 },
-  [COL_CUSTOMER_OWNER] = { N_("Customer owner"), N_("Customer owner"), MP_MILESTONE_CUSTOMER_OWNER, MP_TASK_OWNER, 118 },
-  [COL_START] = { N_("Start"), N_("Start date"), MP_MILESTONE_START, NO_FIELD, 96 },
-  [COL_DUE] = { N_("Due"), N_("Due date"), MP_MILESTONE_DUE, MP_TASK_DUE, 150 },
-  [COL_STATUS] = { N_("Status"), N_("Status"), MP_MILESTONE_STATUS, MP_TASK_DONE, 116 },
-  [COL_COMMITMENT] = { N_("Committed"), N_("Committed"), MP_MILESTONE_COMMITMENT, NO_FIELD, 40 },
-  [COL_TASKS] = { N_("Tasks"), N_("Tasks done"), NO_FIELD, NO_FIELD, 40 },
-  [COL_FLAGS] = { N_("Attention"), N_("Attention"), NO_FIELD, NO_FIELD, 40 },
-};
-
 static void show_toast (MpMilestonesView *self, const char *text, MpMilestone *droppable);
 static void hide_toast (MpMilestonesView *self);
-static void label_cell (GtkWidget *cell, int col, MpRecord *rec);
-static void label_row (GtkListItem *item);
-static void on_cell_focus_enter (GtkEventControllerFocus *focus, GtkListItem *item);
-static void on_title_position (GtkListItem *item, GParamSpec *pspec, gpointer data);
-static gboolean start_pending_edit (gpointer data);
-
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* ---- rows ---- */
-
-static MpRecord *
-item_record (GtkListItem *item)
-{
-  GtkTreeListRow *row = gtk_list_item_get_item (item);
-
-  return row ? gtk_tree_list_row_get_item (row) /* transfer full */ : NULL;
-}
 
 static MpMilestonesView *
 view_of (GtkWidget *widget)
@@ -238,418 +169,252 @@ task_progress (MpMilestone *m)
   return g_strdup_printf ("%u/%u", done, n);
 }
 
-/* ---- cells ----
- * Each cell is a GtkBox made in setup with the editors of its column
- * for both kinds of row; binding shows the one for the row's kind and
- * its values. No editor is made or destroyed while scrolling: the
- * choices of a value open in a popover made when first opened. */
+/* ---- the columns ----
+ * One entry per column of the shared cell table (mp-cell-table.h): what
+ * it shows of a milestone and of a task, with which editor, the name a
+ * screen reader says before the value and the width its values need. The
+ * hooks below add what only this list shows (the expander's leaf mark,
+ * the status badge, task progress, the attention icons). */
 
 static const char *responsible_strings[] = { NULL, NULL, NULL, NULL };
 static const char *status_strings[] = { NULL, NULL, NULL, NULL, NULL, NULL };
 
-static void on_title_editing (GObject *label, GParamSpec *pspec, GtkListItem *item);
-static void on_date_chosen (MpDateButton *button, guint date, GtkListItem *item);
-static void on_check_toggled (GtkCheckButton *check, GtkListItem *item);
-
-static Column
-cell_column (GtkWidget *cell)
+static const char * const *
+responsible_labels (void)
 {
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "column"));
+  return responsible_strings;
 }
 
-/* The editor of a cell for milestones (and tasks, except in the status
- * column, whose task editor is the "Done" check). */
-static GtkWidget *
-cell_child (GtkWidget *cell)
+static const char * const *
+status_labels (void)
 {
-  return g_object_get_data (G_OBJECT (cell), "editor");
+  return status_strings;
 }
 
-static GtkWidget *
-cell_task_child (GtkWidget *cell)
-{
-  GtkWidget *w = g_object_get_data (G_OBJECT (cell), "task-editor");
-
-  return w ? w : cell_child (cell);
-}
-
-/* ---- choices: responsible side, status, owners ---- */
-
-static GtkListItem *
-widget_item (GtkWidget *w)
-{
-  return g_object_get_data (G_OBJECT (w), "list-item");
-}
-
-/* The choices of @col for @rec: labels, and the value each stands for
- * (an index for an enum, a participant id or NULL for an owner). */
 static void
-collect_choices (MpMilestonesView *self,
-                 Column            col,
-                 GPtrArray        *labels,
-                 GPtrArray        *values)
+update_leaf (GtkWidget *expander,
+             MpRecord  *rec)
 {
-  MpPlan *plan = mp_document_get_plan (self->document);
-  GListModel *ps;
+  gboolean leaf = !MP_IS_MILESTONE (rec) ||
+                  g_list_model_get_n_items (G_LIST_MODEL (mp_milestone_get_tasks (MP_MILESTONE (rec)))) == 0;
 
-  switch (col)
+  if (leaf)
+    gtk_widget_add_css_class (expander, "leaf");
+  else
+    gtk_widget_remove_css_class (expander, "leaf");
+}
+
+static void
+set_class (GtkWidget  *w,
+           const char *name,
+           gboolean    on)
+{
+  if (on)
+    gtk_widget_add_css_class (w, name);
+  else
+    gtk_widget_remove_css_class (w, name);
+}
+
+/* Title: overdue, dropped and done show on it; its own accessible name. */
+static void
+title_refresh (MpCellTable        *table,
+               const MpCellColumn *column,
+               GtkWidget          *cell,
+               GtkWidget          *w,
+               MpRecord           *rec)
+{
+  gboolean is_task = MP_IS_TASK (rec);
+  const char *title = is_task ? mp_task_get_title (MP_TASK (rec)) : mp_milestone_get_title (MP_MILESTONE (rec));
+  gboolean overdue = !is_task && mp_milestone_is_overdue (MP_MILESTONE (rec), mp_date_today ());
+
+  if (overdue)
     {
-    case COL_RESPONSIBLE:
-      for (guint i = 0; responsible_strings[i]; i++)
-        {
-          g_ptr_array_add (labels, g_strdup (responsible_strings[i]));
-          g_ptr_array_add (values, GUINT_TO_POINTER (i));
-        }
-      break;
-    case COL_STATUS:
-      for (guint i = 0; status_strings[i]; i++)
-        {
-          g_ptr_array_add (labels, g_strdup (status_strings[i]));
-          g_ptr_array_add (values, GUINT_TO_POINTER (i));
-        }
-      break;
-    case COL_SELLER_OWNER:
-    case COL_CUSTOMER_OWNER:
-      g_ptr_array_add (labels, g_strdup (_("Nobody")));
-      g_ptr_array_add (values, NULL);
-      ps = G_LIST_MODEL (mp_plan_get_participants (plan));
-      for (guint i = 0; i < g_list_model_get_n_items (ps); i++)
-        {
-          g_autoptr(MpParticipant) p = g_list_model_get_item (ps, i);
-
-          /* Owners only from the column's side. */
-          if ((mp_participant_get_side (p) == MP_SIDE_SELLER) != (col == COL_SELLER_OWNER))
-            continue;
-          g_ptr_array_add (labels, g_strdup (mp_participant_get_name (p)));
-          g_ptr_array_add (values, (gpointer) g_intern_string (mp_participant_get_id (p)));
-        }
-      break;
-    default:
-      g_assert_not_reached ();
+      g_autofree char *tip = g_strdup_printf (_("%s (overdue)"), title ? title : "");
+      gtk_widget_set_tooltip_text (w, tip);
     }
+  set_class (w, "dropped", !is_task && mp_milestone_get_status (MP_MILESTONE (rec)) == MP_STATUS_DROPPED);
+  set_class (w, "overdue", overdue);
+  set_class (w, "task-done", is_task && mp_task_get_done (MP_TASK (rec)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_task ? _("Task title") : _("Milestone title"), -1);
+  update_leaf (mp_cell_table_cell_expander (cell), rec);
 }
 
-static void
-apply_choice (MpMilestonesView *self,
-              GtkWidget        *button,
-              gpointer          value)
+static gboolean
+title_follows (MpRecord *rec,
+               guint     field)
 {
-  GtkListItem *item = widget_item (button);
-  g_autoptr(MpRecord) rec = item ? item_record (item) : NULL;
-  Column col = cell_column (gtk_widget_get_parent (button));
+  if (MP_IS_TASK (rec))
+    return field == MP_TASK_DONE;
+  return field == MP_MILESTONE_STATUS || field == MP_MILESTONE_DUE;
+}
 
-  if (self->document == NULL || rec == NULL)
+/* The milestone's tasks come and go: the expander's leaf mark and the
+ * Tasks column follow. */
+static void
+on_tasks_changed (GListModel  *tasks,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  GtkListItem *item)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  GtkWidget *expander = mp_cell_table_cell_expander (cell);
+  g_autoptr(MpRecord) rec = mp_cell_table_item_record (item);
+
+  if (rec == NULL)
     return;
-  switch (col)
+  if (expander != NULL)
+    update_leaf (expander, rec);
+  else if (MP_IS_MILESTONE (rec))
     {
-    case COL_RESPONSIBLE:
-    case COL_STATUS:
-      if (MP_IS_MILESTONE (rec))
-        mp_document_set_int (self->document, rec, columns[col].milestone_field, GPOINTER_TO_UINT (value));
-      break;
-    case COL_SELLER_OWNER:
-    case COL_CUSTOMER_OWNER:
-      if (MP_IS_TASK (rec))
-        {
-          /* "Nobody" in the column that does not show the task's owner
-           * leaves the owner alone. */
-          MpParticipant *p = mp_plan_find_participant (mp_document_get_plan (self->document),
-                                                       mp_task_get_owner (MP_TASK (rec)));
-          if (value == NULL && p != NULL &&
-              (mp_participant_get_side (p) == MP_SIDE_SELLER) != (col == COL_SELLER_OWNER))
-            return;
-          mp_document_set_string (self->document, rec, MP_TASK_OWNER, value);
-        }
-      else
-        mp_document_set_string (self->document, rec, columns[col].milestone_field, value);
-      break;
-    default:
-      break;
+      g_autofree char *progress = task_progress (MP_MILESTONE (rec));
+      gtk_label_set_text (GTK_LABEL (mp_cell_table_cell_editor (cell, FALSE)), progress);
     }
 }
 
 static void
-on_choice_activated (GtkListBox    *list,
-                     GtkListBoxRow *row,
-                     GtkWidget     *button)
+tasks_bind (MpCellTable *table,
+            GtkListItem *item,
+            GtkWidget   *cell,
+            MpRecord    *rec)
 {
-  MpMilestonesView *self = view_of (button);
-  gpointer value = g_object_get_data (G_OBJECT (row), "value");
-
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
-  if (self != NULL)
-    apply_choice (self, button, value);
-}
-
-static gboolean
-choice_visible (GtkListBoxRow *row,
-                gpointer       data)
-{
-  GtkEditable *search = data;
-  const char *text = gtk_editable_get_text (search);
-  g_autofree char *needle = NULL, *label = NULL;
-
-  if (*text == '\0')
-    return TRUE;
-  needle = g_utf8_casefold (text, -1);
-  label = g_utf8_casefold (g_object_get_data (G_OBJECT (row), "label"), -1);
-  return strstr (label, needle) != NULL;
+  if (MP_IS_MILESTONE (rec))
+    g_object_set_data (G_OBJECT (item), "tasks-handler",
+                       GSIZE_TO_POINTER (g_signal_connect (mp_milestone_get_tasks (MP_MILESTONE (rec)), "items-changed",
+                                                           G_CALLBACK (on_tasks_changed), item)));
 }
 
 static void
-on_choice_search (GtkSearchEntry *search,
-                  GtkListBox     *list)
+tasks_unbind (MpCellTable *table,
+              GtkListItem *item,
+              GtkWidget   *cell,
+              MpRecord    *rec)
 {
-  gtk_list_box_invalidate_filter (list);
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "tasks-handler"));
+
+  if (id != 0)
+    g_signal_handler_disconnect (mp_milestone_get_tasks (MP_MILESTONE (rec)), id);
+  g_object_set_data (G_OBJECT (item), "tasks-handler", NULL);
 }
 
-/* Enter in the search takes the first person shown. */
+static void setup_title_dnd (MpCellTable *table, GtkListItem *item, GtkWidget *cell);
+
+static const MpCellEditor title_editor_hooks = {
+  .refresh = title_refresh,
+  .follows = title_follows,
+  .setup = setup_title_dnd,
+  .bind = tasks_bind,
+  .unbind = tasks_unbind,
+};
+
+/* Status: a badge for a milestone, "Done" for a task. */
 static void
-on_choice_search_activate (GtkSearchEntry *search,
-                           GtkListBox     *list)
+status_setup (MpCellTable *table,
+              GtkListItem *item,
+              GtkWidget   *cell)
 {
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row; row = gtk_widget_get_next_sibling (row))
-    if (GTK_IS_LIST_BOX_ROW (row) && gtk_widget_get_child_visible (row))
-      {
-        g_signal_emit_by_name (list, "row-activated", row);
-        return;
-      }
-}
-
-static gboolean
-grab_focus_idle (gpointer data)
-{
-  gtk_widget_grab_focus (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Made when first opened, filled each time from the plan as it is now. */
-static void
-create_choice_popup (GtkMenuButton *button,
-                     gpointer       data)
-{
-  MpMilestonesView *self = view_of (GTK_WIDGET (button));
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-  GtkWidget *list, *search, *child;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) values = g_ptr_array_new ();
-  Column col = cell_column (gtk_widget_get_parent (GTK_WIDGET (button)));
-  gpointer current = g_object_get_data (G_OBJECT (button), "value");
-
-  if (self == NULL || self->document == NULL)
-    return;
-  if (popover == NULL)
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-      popover = GTK_POPOVER (gtk_popover_new ());
-      search = gtk_search_entry_new ();
-      list = gtk_list_box_new ();
-      gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Find a person"), -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _(columns[col].field_name), -1);
-      gtk_list_box_set_filter_func (GTK_LIST_BOX (list), choice_visible, search, NULL);
-      g_signal_connect (search, "search-changed", G_CALLBACK (on_choice_search), list);
-      g_signal_connect (search, "activate", G_CALLBACK (on_choice_search_activate), list);
-      g_signal_connect (list, "row-activated", G_CALLBACK (on_choice_activated), button);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-      gtk_box_append (GTK_BOX (box), search);
-      gtk_box_append (GTK_BOX (box), scrolled);
-      gtk_popover_set_child (popover, box);
-      g_object_set_data (G_OBJECT (popover), "list", list);
-      g_object_set_data (G_OBJECT (popover), "search", search);
-      gtk_menu_button_set_popover (button, GTK_WIDGET (popover));
-      /* Owners are searched by typing; three or five values are not. */
-      gtk_widget_set_visible (search, col == COL_SELLER_OWNER || col == COL_CUSTOMER_OWNER);
-    }
-  list = g_object_get_data (G_OBJECT (popover), "list");
-  search = g_object_get_data (G_OBJECT (popover), "search");
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  while ((child = gtk_widget_get_first_child (list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (list), child);
-  collect_choices (self, col, labels, values);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      GtkWidget *row = gtk_list_box_row_new ();
-      GtkWidget *label = gtk_label_new (g_ptr_array_index (labels, i));
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_set_opacity (mark, g_ptr_array_index (values, i) == current ? 1.0 : 0.0);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), mark);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-      g_object_set_data_full (G_OBJECT (row), "label", g_strdup (g_ptr_array_index (labels, i)), g_free);
-      g_object_set_data (G_OBJECT (row), "value", g_ptr_array_index (values, i));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      g_ptr_array_index (labels, i), -1);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-      if (g_ptr_array_index (values, i) == current)
-        gtk_list_box_select_row (GTK_LIST_BOX (list), GTK_LIST_BOX_ROW (row));
-    }
-  gtk_popover_set_default_widget (popover, NULL);
-  if (gtk_widget_get_visible (search))
-    g_idle_add_full (G_PRIORITY_HIGH_IDLE, grab_focus_idle, g_object_ref (search), g_object_unref);
-}
-
-/* GTK 4.8's GtkEditableLabel stops editing 100 ms after it loses the
- * focus (editing or not), from a timeout that does not hold its
- * controller: a row removed meanwhile (undo of Add, the window closing)
- * would leave that timeout a freed controller. The label is kept alive
- * until then. */
-static gboolean
-unref_later (gpointer data)
-{
-  g_object_unref (data);
-  return G_SOURCE_REMOVE;
+  gtk_widget_add_css_class (mp_cell_table_cell_editor (cell, FALSE), "status");
 }
 
 static void
-on_title_focus_leave (GtkEventControllerFocus *focus,
-                      gpointer                 data)
+status_refresh (MpCellTable        *table,
+                const MpCellColumn *column,
+                GtkWidget          *cell,
+                GtkWidget          *w,
+                MpRecord           *rec)
 {
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  static const char *badges[] = { "status-planned", "status-in-progress", "status-done",
+                                  "status-blocked", "status-dropped" };
 
-  g_timeout_add (250, unref_later, g_object_ref (label));
+  if (MP_IS_MILESTONE (rec))
+    for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
+      set_class (w, badges[i], i == mp_milestone_get_status (MP_MILESTONE (rec)));
 }
 
-/* A value as text on a flat button; its choices open below it. */
+static char *
+status_value (MpCellTable        *table,
+              const MpCellColumn *column,
+              GtkWidget          *cell,
+              MpRecord           *rec)
+{
+  if (MP_IS_TASK (rec))
+    return g_strdup (mp_task_get_done (MP_TASK (rec)) ? _("Done") : _("Not done"));
+  return g_strdup (status_strings[mp_milestone_get_status (MP_MILESTONE (rec))]);
+}
+
+static const MpCellEditor status_hooks = {
+  .refresh = status_refresh,
+  .value = status_value,
+  .setup = status_setup,
+};
+
+/* Tasks: done of all, kept current by the tasks' own changes. */
+static void
+progress_refresh (MpCellTable        *table,
+                  const MpCellColumn *column,
+                  GtkWidget          *cell,
+                  GtkWidget          *w,
+                  MpRecord           *rec)
+{
+  g_autofree char *progress = task_progress (MP_MILESTONE (rec));
+
+  gtk_label_set_text (GTK_LABEL (w), progress);
+}
+
+static char *
+progress_value (MpCellTable        *table,
+                const MpCellColumn *column,
+                GtkWidget          *cell,
+                MpRecord           *rec)
+{
+  guint done, n;
+
+  task_counts (MP_MILESTONE (rec), &done, &n);
+  return g_strdup_printf (_("%u of %u"), done, n);
+}
+
+static const MpCellEditor progress_hooks = {
+  .refresh = progress_refresh,
+  .value = progress_value,
+  .bind = tasks_bind,
+  .unbind = tasks_unbind,
+};
+
+/* Attention: a risk icon and the invitation's state. */
 static GtkWidget *
-choice_button_new (GtkListItem *item)
+flags_make (MpCellTable        *table,
+            const MpCellColumn *column,
+            gboolean            child)
 {
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *w = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *risk = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *mail = gtk_image_new_from_icon_name ("mail-unread-symbolic");
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
-  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (button), create_choice_popup, NULL, NULL);
-  gtk_widget_add_css_class (button, "cell-choice");
-  gtk_widget_set_hexpand (button, TRUE);
-  g_object_set_data (G_OBJECT (button), "list-item", item);
-  return button;
-}
-
-static void
-choice_button_set (GtkWidget  *button,
-                   const char *text,
-                   gpointer    value)
-{
-  GtkWidget *label = gtk_menu_button_get_child (GTK_MENU_BUTTON (button));
-
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (button, text);
-  g_object_set_data (G_OBJECT (button), "value", value);
-}
-
-static GtkWidget *
-make_editor (Column       col,
-             GtkListItem *item)
-{
-  GtkWidget *w = NULL;
-
-  switch (col)
-    {
-    case COL_TITLE:
-      w = gtk_editable_label_new ("");
-      gtk_widget_set_hexpand (w, TRUE);
-      /* Long titles end in "…" (the full text is the tooltip). */
-      {
-        GtkWidget *label = find_descendant (w, GTK_TYPE_LABEL);
-        if (label != NULL)
-          {
-            gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-            gtk_label_set_width_chars (GTK_LABEL (label), 8);
-          }
-      }
-      g_signal_connect (w, "notify::editing", G_CALLBACK (on_title_editing), item);
-      {
-        GtkEventController *focus = gtk_event_controller_focus_new ();
-
-        g_signal_connect (focus, "leave", G_CALLBACK (on_title_focus_leave), NULL);
-        gtk_widget_add_controller (w, focus);
-      }
-      break;
-    case COL_RESPONSIBLE:
-    case COL_SELLER_OWNER:
-    case COL_CUSTOMER_OWNER:
-    case COL_STATUS:
-      w = choice_button_new (item);
-      if (col == COL_STATUS)
-        gtk_widget_add_css_class (w, "status");
-      break;
-    case COL_START:
-      w = mp_date_button_new ();
-      mp_date_button_set_placeholder (MP_DATE_BUTTON (w), "–");
-      g_signal_connect (w, "date-chosen", G_CALLBACK (on_date_chosen), item);
-      break;
-    case COL_DUE:
-      {
-        GtkWidget *button = mp_date_button_new ();
-        GtkWidget *time = gtk_label_new (NULL);
-
-        w = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-        /* The time right after the date, never cut. */
-        gtk_widget_set_hexpand (button, FALSE);
-        mp_date_button_set_placeholder (MP_DATE_BUTTON (button), "–");
-        g_signal_connect (button, "date-chosen", G_CALLBACK (on_date_chosen), item);
-        gtk_widget_add_css_class (time, "dim-label");
-        gtk_box_append (GTK_BOX (w), button);
-        gtk_box_append (GTK_BOX (w), time);
-      }
-      break;
-    case COL_COMMITMENT:
-      w = gtk_check_button_new ();
-      gtk_widget_set_halign (w, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (w, _("The owner has committed to the date"));
-      g_signal_connect (w, "toggled", G_CALLBACK (on_check_toggled), item);
-      break;
-    case COL_TASKS:
-      w = gtk_label_new (NULL);
-      gtk_widget_set_tooltip_text (w, _("Tasks done of all"));
-      break;
-    case COL_FLAGS:
-      w = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      {
-        GtkWidget *risk = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-        GtkWidget *mail = gtk_image_new_from_icon_name ("mail-unread-symbolic");
-
-        gtk_widget_add_css_class (risk, "warning");
-        gtk_box_append (GTK_BOX (w), risk);
-        gtk_box_append (GTK_BOX (w), mail);
-      }
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  gtk_widget_add_css_class (risk, "warning");
+  gtk_box_append (GTK_BOX (w), risk);
+  gtk_box_append (GTK_BOX (w), mail);
   return w;
 }
 
-
 static void
-refresh_flags (GtkWidget   *cell,
-               GtkWidget   *box,
-               MpMilestone *m)
+flags_refresh (MpCellTable        *table,
+               const MpCellColumn *column,
+               GtkWidget          *cell,
+               GtkWidget          *box,
+               MpRecord           *rec)
 {
-  MpMilestonesView *self = view_of (cell);
+  MpDocument *document = mp_cell_table_get_document (table);
+  MpMilestone *m = MP_MILESTONE (rec);
   GtkWidget *risk = gtk_widget_get_first_child (box);
   GtkWidget *mail = gtk_widget_get_next_sibling (risk);
   g_autoptr(MpMilestoneHealth) health = NULL;
   g_autoptr(GString) why = g_string_new (NULL);
   int sent = mp_milestone_get_invited_sequence (m);
 
-  if (self == NULL || self->document == NULL)
+  if (document == NULL)
     return;
-  health = mp_milestone_health_new (mp_document_get_plan (self->document), m, mp_date_today (), NULL);
+  health = mp_milestone_health_new (mp_document_get_plan (document), m, mp_date_today (), NULL);
   if (health->overdue)
     g_string_append_printf (why, g_dngettext (GETTEXT_PACKAGE, "Overdue by %d day", "Overdue by %d days",
                                               health->days_late), health->days_late);
@@ -661,7 +426,7 @@ refresh_flags (GtkWidget   *cell,
 
   {
     /* The invitation: out of date, and the customer's answers (mp-itip.h). */
-    MpPlan *plan = mp_document_get_plan (self->document);
+    MpPlan *plan = mp_document_get_plan (document);
     MpStatus status = mp_milestone_get_status (m);
     g_autofree char *answers = mp_itip_describe_answers (plan, MP_RECORD (m),
                                                          status != MP_STATUS_DONE && status != MP_STATUS_DROPPED);
@@ -686,362 +451,81 @@ refresh_flags (GtkWidget   *cell,
   }
 }
 
-/* Shows the record's values in the cell's editor. */
-
-/* Shows the record's values in the cell. */
-static void
-refresh_cell (GtkWidget *cell,
-              Column     col,
-              MpRecord  *rec)
+static char *
+flags_value (MpCellTable        *table,
+             const MpCellColumn *column,
+             GtkWidget          *cell,
+             MpRecord           *rec)
 {
-  MpMilestonesView *self = view_of (cell);
-  MpPlan *plan = self && self->document ? mp_document_get_plan (self->document) : NULL;
-  gboolean is_task = MP_IS_TASK (rec);
-  GtkWidget *w = cell_child (cell), *task_w = cell_task_child (cell);
+  GtkWidget *box = mp_cell_table_cell_editor (cell, FALSE);
+  g_autoptr(GString) s = g_string_new (NULL);
 
-  if (w == NULL)
+  for (GtkWidget *i = gtk_widget_get_first_child (box); i; i = gtk_widget_get_next_sibling (i))
+    if (gtk_widget_get_visible (i) && gtk_widget_get_tooltip_text (i))
+      g_string_append_printf (s, "%s%s", s->len ? "; " : "", gtk_widget_get_tooltip_text (i));
+  return g_strdup (s->len ? s->str : _("nothing"));
+}
+
+static const MpCellEditor flags_hooks = {
+  .make = flags_make,
+  .refresh = flags_refresh,
+  .value = flags_value,
+};
+
+static const MpCellColumn columns[] = {
+  { N_("Milestone"), N_("Title"), 160, MP_COLUMN_EXPAND | MP_COLUMN_OWN_LABEL,
+    .row = { MP_CELL_TEXT, MP_MILESTONE_TITLE, MP_CELL_REQUIRED },
+    .child = { MP_CELL_TEXT, MP_TASK_TITLE, MP_CELL_REQUIRED },
+    .editor = &title_editor_hooks },
+  { N_("Responsible"), N_("Responsible"), 84, 0,
+    .row = { MP_CELL_CHOICE, MP_MILESTONE_RESPONSIBLE, .labels = responsible_labels } },
+  { N_("Seller owner"), N_("Seller owner"), 118, 0,
+    .row = { MP_CELL_PERSON, MP_MILESTONE_SELLER_OWNER, .party = MP_PARTY_SELLER },
+    .child = { MP_CELL_PERSON, MP_TASK_OWNER, .party = MP_PARTY_SELLER } },
+  { N_("Customer owner"), N_("Customer owner"), 118, 0,
+    .row = { MP_CELL_PERSON, MP_MILESTONE_CUSTOMER_OWNER, .party = MP_PARTY_CUSTOMER },
+    .child = { MP_CELL_PERSON, MP_TASK_OWNER, .party = MP_PARTY_CUSTOMER } },
+  { N_("Start"), N_("Start date"), 96, 0,
+    .row = { MP_CELL_DATE, MP_MILESTONE_START } },
+  { N_("Due"), N_("Due date"), 150, 0,
+    .row = { MP_CELL_DATE, MP_MILESTONE_DUE, .time_field = MP_MILESTONE_TIME },
+    .child = { MP_CELL_DATE, MP_TASK_DUE, MP_CELL_ALLOW_NONE } },
+  { N_("Status"), N_("Status"), 116, 0,
+    .row = { MP_CELL_CHOICE, MP_MILESTONE_STATUS, .labels = status_labels },
+    .child = { MP_CELL_CHECK, MP_TASK_DONE, .label = N_("Done") },
+    .editor = &status_hooks },
+  { N_("Committed"), N_("Committed"), 40, 0,
+    .row = { MP_CELL_CHECK, MP_MILESTONE_COMMITMENT, .tooltip = N_("The owner has committed to the date") } },
+  { N_("Tasks"), N_("Tasks done"), 40, MP_COLUMN_LIVE,
+    .row = { MP_CELL_LABEL, MP_NO_FIELD, .tooltip = N_("Tasks done of all") },
+    .editor = &progress_hooks },
+  { N_("Attention"), N_("Attention"), 40, MP_COLUMN_LIVE,
+    .row = { MP_CELL_CUSTOM, MP_NO_FIELD },
+    .editor = &flags_hooks },
+};
+
+/* Moving the start after the due date moves the due date along (the
+ * document keeps start ≤ due); the page says so. */
+static void
+on_cell_commit (MpCellTable *table,
+                MpRecord    *record,
+                guint        field,
+                gboolean     done,
+                gpointer     user_data)
+{
+  MpMilestonesView *self = user_data;
+
+  if (!MP_IS_MILESTONE (record) || field != MP_MILESTONE_START)
     return;
-  /* Milestone-only columns are empty on a task's row. */
-  gtk_widget_set_visible (w, !is_task || columns[col].task_field != NO_FIELD);
-  if (task_w != w)
+  if (!done)
+    self->due_before = mp_milestone_get_due (MP_MILESTONE (record));
+  else if (mp_milestone_get_due (MP_MILESTONE (record)) != self->due_before)
     {
-      gtk_widget_set_visible (w, !is_task);
-      gtk_widget_set_visible (task_w, is_task);
-      w = is_task ? task_w : w;
+      g_autofree char *when = mp_date_format (mp_milestone_get_due (MP_MILESTONE (record)));
+      g_autofree char *text = g_strdup_printf (_("Due date moved to %s to keep it after the start"), when);
+
+      show_toast (self, text, NULL);
     }
-  if (is_task && columns[col].task_field == NO_FIELD)
-    return;
-
-  switch (col)
-    {
-    case COL_TITLE:
-      {
-        const char *title = is_task ? mp_task_get_title (MP_TASK (rec)) : mp_milestone_get_title (MP_MILESTONE (rec));
-        gboolean overdue = !is_task && mp_milestone_is_overdue (MP_MILESTONE (rec), mp_date_today ());
-        gboolean dropped = !is_task && mp_milestone_get_status (MP_MILESTONE (rec)) == MP_STATUS_DROPPED;
-        gboolean done = is_task && mp_task_get_done (MP_TASK (rec));
-
-        if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (w)))
-          gtk_editable_set_text (GTK_EDITABLE (w), title ? title : "");
-        if (overdue)
-          {
-            g_autofree char *tip = g_strdup_printf (_("%s (overdue)"), title ? title : "");
-            gtk_widget_set_tooltip_text (w, tip);
-          }
-        else
-          gtk_widget_set_tooltip_text (w, title);
-        if (dropped)
-          gtk_widget_add_css_class (w, "dropped");
-        else
-          gtk_widget_remove_css_class (w, "dropped");
-        if (overdue)
-          gtk_widget_add_css_class (w, "overdue");
-        else
-          gtk_widget_remove_css_class (w, "overdue");
-        if (done)
-          gtk_widget_add_css_class (w, "task-done");
-        else
-          gtk_widget_remove_css_class (w, "task-done");
-        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        is_task ? _("Task title") : _("Milestone title"), -1);
-      }
-      break;
-    case COL_RESPONSIBLE:
-      {
-        MpParty side = mp_milestone_get_responsible (MP_MILESTONE (rec));
-        choice_button_set (w, responsible_strings[side], GUINT_TO_POINTER (side));
-      }
-      break;
-    case COL_SELLER_OWNER:
-    case COL_CUSTOMER_OWNER:
-      {
-        const char *id;
-        MpParticipant *p = NULL;
-
-        if (is_task)
-          id = mp_task_get_owner (MP_TASK (rec));
-        else
-          id = col == COL_SELLER_OWNER ? mp_milestone_get_seller_owner (MP_MILESTONE (rec))
-                                       : mp_milestone_get_customer_owner (MP_MILESTONE (rec));
-        if (plan != NULL && id != NULL)
-          p = mp_plan_find_participant (plan, id);
-        /* A task has one owner: shown in the column of its side. */
-        if (is_task && p != NULL && (mp_participant_get_side (p) == MP_SIDE_SELLER) != (col == COL_SELLER_OWNER))
-          p = NULL;
-        choice_button_set (w, p ? mp_participant_get_name (p) : "–",
-                           p ? (gpointer) g_intern_string (mp_participant_get_id (p)) : NULL);
-      }
-      break;
-    case COL_START:
-      mp_date_button_set_date (MP_DATE_BUTTON (w), mp_milestone_get_start (MP_MILESTONE (rec)));
-      break;
-    case COL_DUE:
-      {
-        GtkWidget *button = gtk_widget_get_first_child (w);
-        GtkWidget *time = gtk_widget_get_next_sibling (button);
-        g_autofree char *t = NULL;
-
-        mp_date_button_set_allow_none (MP_DATE_BUTTON (button), is_task);
-        if (is_task)
-          mp_date_button_set_date (MP_DATE_BUTTON (button), mp_task_get_due (MP_TASK (rec)));
-        else
-          {
-            mp_date_button_set_date (MP_DATE_BUTTON (button), mp_milestone_get_due (MP_MILESTONE (rec)));
-            t = mp_time_format (mp_milestone_get_time (MP_MILESTONE (rec)));
-          }
-        gtk_label_set_text (GTK_LABEL (time), t ? t : "");
-        gtk_widget_set_visible (time, t != NULL);
-      }
-      break;
-    case COL_STATUS:
-      if (is_task)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (w), mp_task_get_done (MP_TASK (rec)));
-      else
-        {
-          static const char *badges[] = { "status-planned", "status-in-progress", "status-done",
-                                          "status-blocked", "status-dropped" };
-          MpStatus status = mp_milestone_get_status (MP_MILESTONE (rec));
-
-          choice_button_set (w, status_strings[status], GUINT_TO_POINTER (status));
-          for (guint i = 0; i < G_N_ELEMENTS (badges); i++)
-            if (i == status)
-              gtk_widget_add_css_class (w, badges[i]);
-            else
-              gtk_widget_remove_css_class (w, badges[i]);
-        }
-      break;
-    case COL_COMMITMENT:
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (w), mp_milestone_get_commitment (MP_MILESTONE (rec)));
-      break;
-    case COL_TASKS:
-      {
-        g_autofree char *progress = task_progress (MP_MILESTONE (rec));
-        gtk_label_set_text (GTK_LABEL (w), progress);
-      }
-      break;
-    case COL_FLAGS:
-      refresh_flags (cell, w, MP_MILESTONE (rec));
-      break;
-    default:
-      break;
-    }
-  label_cell (cell, col, rec);
-}
-
-
-static void
-update_leaf (GtkWidget *expander,
-             MpRecord  *rec)
-{
-  gboolean leaf = !MP_IS_MILESTONE (rec) ||
-                  g_list_model_get_n_items (G_LIST_MODEL (mp_milestone_get_tasks (MP_MILESTONE (rec)))) == 0;
-
-  if (leaf)
-    gtk_widget_add_css_class (expander, "leaf");
-  else
-    gtk_widget_remove_css_class (expander, "leaf");
-}
-
-/* Whether a change of @pspec on @rec shows in @col: the rest of a
- * record's changes leave the cell alone. */
-static gboolean
-column_follows (Column      col,
-                MpRecord   *rec,
-                GParamSpec *pspec)
-{
-  GParamSpec **p = MP_RECORD_GET_CLASS (rec)->pspecs;
-
-  if (MP_IS_TASK (rec))
-    switch (col)
-      {
-      case COL_TITLE:
-        return pspec == p[MP_TASK_TITLE] || pspec == p[MP_TASK_DONE];
-      case COL_SELLER_OWNER:
-      case COL_CUSTOMER_OWNER:
-        return pspec == p[MP_TASK_OWNER];
-      case COL_DUE:
-        return pspec == p[MP_TASK_DUE];
-      case COL_STATUS:
-        return pspec == p[MP_TASK_DONE];
-      default:
-        return FALSE;
-      }
-  switch (col)
-    {
-    case COL_TITLE:
-      return pspec == p[MP_MILESTONE_TITLE] || pspec == p[MP_MILESTONE_STATUS] || pspec == p[MP_MILESTONE_DUE];
-    case COL_DUE:
-      return pspec == p[MP_MILESTONE_DUE] || pspec == p[MP_MILESTONE_TIME];
-    case COL_TASKS:
-    case COL_FLAGS:
-      return FALSE; /* refreshed once per change: see on_document_changed */
-    default:
-      return pspec == p[columns[col].milestone_field];
-    }
-}
-
-static void
-on_record_notify (MpRecord    *rec,
-                  GParamSpec  *pspec,
-                  GtkListItem *item)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  Column col = cell_column (cell);
-
-  if (!column_follows (col, rec, pspec))
-    return;
-  refresh_cell (cell, col, rec);
-  if (col == COL_TITLE)
-    label_row (item);
-}
-
-static void
-on_tasks_changed (GListModel  *tasks,
-                  guint        position,
-                  guint        removed,
-                  guint        added,
-                  GtkListItem *item)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  GtkWidget *expander = g_object_get_data (G_OBJECT (cell), "expander");
-  g_autoptr(MpRecord) rec = item_record (item);
-
-  if (rec == NULL)
-    return;
-  if (expander != NULL)
-    update_leaf (expander, rec);
-  else
-    refresh_cell (cell, cell_column (cell), rec);
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  Column col = GPOINTER_TO_INT (user_data);
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *editor = make_editor (col, item);
-
-  g_object_set_data (G_OBJECT (cell), "column", GINT_TO_POINTER (col));
-  g_object_set_data (G_OBJECT (cell), "editor", editor);
-  if (col == COL_TITLE)
-    {
-      GtkWidget *expander = gtk_tree_expander_new ();
-
-      gtk_widget_set_hexpand (expander, TRUE);
-      gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), editor);
-      gtk_box_append (GTK_BOX (cell), expander);
-      g_object_set_data (G_OBJECT (cell), "expander", expander);
-    }
-  else
-    gtk_box_append (GTK_BOX (cell), editor);
-  if (col == COL_STATUS)
-    {
-      GtkWidget *done = gtk_check_button_new_with_label (_("Done"));
-
-      g_signal_connect (done, "toggled", G_CALLBACK (on_check_toggled), item);
-      gtk_box_append (GTK_BOX (cell), done);
-      g_object_set_data (G_OBJECT (cell), "task-editor", done);
-    }
-  gtk_list_item_set_child (item, cell);
-  /* Keyboard focus goes to the editors, not to the row; the focus
-   * entering any of them selects the row, so Delete, Move and Details
-   * act on the row being edited. */
-  gtk_list_item_set_activatable (item, FALSE);
-  {
-    GtkEventController *focus = gtk_event_controller_focus_new ();
-
-    g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), item);
-    gtk_widget_add_controller (cell, focus);
-  }
-  if (col == COL_TITLE)
-    {
-      g_signal_connect (item, "notify::position", G_CALLBACK (on_title_position), NULL);
-      /* A new row's cells are bound before they are in the row. */
-      g_signal_connect_swapped (cell, "map", G_CALLBACK (label_row), item);
-    }
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  Column col = GPOINTER_TO_INT (user_data);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  GtkWidget *expander = g_object_get_data (G_OBJECT (cell), "expander");
-  g_autoptr(MpRecord) rec = item_record (item);
-  MpMilestonesView *self = g_object_get_data (G_OBJECT (factory), "view");
-
-  if (rec == NULL)
-    return;
-  if (expander)
-    {
-      gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (item));
-      update_leaf (expander, rec);
-    }
-  refresh_cell (cell, col, rec);
-  g_object_set_data (G_OBJECT (item), "notify-handler",
-                     GSIZE_TO_POINTER (g_signal_connect (rec, "notify", G_CALLBACK (on_record_notify), item)));
-  if ((col == COL_TASKS || col == COL_TITLE) && MP_IS_MILESTONE (rec))
-    g_object_set_data (G_OBJECT (item), "tasks-handler",
-                       GSIZE_TO_POINTER (g_signal_connect (mp_milestone_get_tasks (MP_MILESTONE (rec)), "items-changed",
-                                                           G_CALLBACK (on_tasks_changed), item)));
-  g_object_set_data_full (G_OBJECT (item), "bound", g_object_ref (rec), g_object_unref);
-  if ((col == COL_FLAGS || col == COL_TASKS) && self != NULL)
-    g_hash_table_add (self->live_items, item);
-  if (col == COL_TITLE && self != NULL)
-    {
-      g_hash_table_add (self->title_items, item);
-      label_row (item);
-    }
-}
-
-static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  MpRecord *rec = g_object_get_data (G_OBJECT (item), "bound");
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "notify-handler"));
-  gulong tasks_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "tasks-handler"));
-  MpMilestonesView *self = g_object_get_data (G_OBJECT (factory), "view");
-
-  if (rec != NULL && id != 0)
-    g_signal_handler_disconnect (rec, id);
-  if (rec != NULL && tasks_id != 0)
-    g_signal_handler_disconnect (mp_milestone_get_tasks (MP_MILESTONE (rec)), tasks_id);
-  g_object_set_data (G_OBJECT (item), "notify-handler", NULL);
-  g_object_set_data (G_OBJECT (item), "tasks-handler", NULL);
-  g_object_set_data (G_OBJECT (item), "bound", NULL);
-  if (self != NULL)
-    {
-      g_hash_table_remove (self->live_items, item);
-      g_hash_table_remove (self->title_items, item);
-    }
-}
-
-
-static gboolean
-refresh_live_idle (gpointer data)
-{
-  MpMilestonesView *self = data;
-  GHashTableIter iter;
-  gpointer key;
-
-  self->live_id = 0;
-  g_hash_table_iter_init (&iter, self->live_items);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      GtkListItem *item = key;
-      MpRecord *rec = g_object_get_data (G_OBJECT (item), "bound");
-      GtkWidget *cell = gtk_list_item_get_child (item);
-
-      if (MP_IS_MILESTONE (rec) && cell_child (cell) != NULL)
-        refresh_cell (cell, cell_column (cell), rec);
-    }
-  return G_SOURCE_REMOVE;
 }
 
 /* Risks depend on other milestones, blackouts and people, and a task's
@@ -1072,8 +556,7 @@ on_record_changed (MpDocument       *document,
     return;
   else if (MP_IS_HISTORY_ENTRY (record))
     return;
-  if (self->live_id == 0)
-    self->live_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_live_idle, self, NULL);
+  mp_cell_table_refresh_live (self->cells);
 }
 
 /* A new step: the notice about the last one goes. */
@@ -1084,258 +567,7 @@ on_document_changed (MpMilestonesView *self)
     hide_toast (self);
 }
 
-/* ---- editing: widget → document ---- */
 
-
-static void
-on_title_editing (GObject     *label,
-                  GParamSpec  *pspec,
-                  GtkListItem *item)
-{
-  MpMilestonesView *self = view_of (GTK_WIDGET (label));
-  g_autoptr(MpRecord) rec = NULL;
-  const char *text;
-
-  /* GtkEditableLabel changes its text on every key: commit when editing
-   * ends. A label no longer in the list (its row removed) commits nothing. */
-  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)) || self == NULL)
-    return;
-  rec = item_record (item);
-  if (rec == NULL)
-    return;
-  text = gtk_editable_get_text (GTK_EDITABLE (label));
-  if (*text == '\0')
-    {
-      /* An empty title is not a title: show the old one again. */
-      refresh_cell (gtk_list_item_get_child (item), COL_TITLE, rec);
-      return;
-    }
-  mp_document_set_string (self->document, rec, MP_IS_TASK (rec) ? MP_TASK_TITLE : MP_MILESTONE_TITLE, text);
-  /* Enter ends typing a title and keeps the focus on it. */
-  gtk_widget_grab_focus (GTK_WIDGET (label));
-}
-
-
-static void
-on_date_chosen (MpDateButton *button,
-                guint         date,
-                GtkListItem  *item)
-{
-  MpMilestonesView *self = view_of (GTK_WIDGET (button));
-  g_autoptr(MpRecord) rec = item_record (item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  if (self == NULL || self->document == NULL || rec == NULL)
-    return;
-  if (MP_IS_TASK (rec))
-    mp_document_set_date (self->document, rec, MP_TASK_DUE, date);
-  else
-    {
-      MpDate due = mp_milestone_get_due (MP_MILESTONE (rec));
-
-      /* start ≤ due: the document moves the other date along, and the
-       * page says so. */
-      mp_document_set_date (self->document, rec,
-                            cell_column (cell) == COL_START ? MP_MILESTONE_START : MP_MILESTONE_DUE, date);
-      if (cell_column (cell) == COL_START && mp_milestone_get_due (MP_MILESTONE (rec)) != due)
-        {
-          g_autofree char *when = mp_date_format (mp_milestone_get_due (MP_MILESTONE (rec)));
-          g_autofree char *text = g_strdup_printf (_("Due date moved to %s to keep it after the start"), when);
-
-          show_toast (self, text, NULL);
-        }
-    }
-}
-
-static void
-on_check_toggled (GtkCheckButton *check,
-                  GtkListItem    *item)
-{
-  MpMilestonesView *self = view_of (GTK_WIDGET (check));
-  g_autoptr(MpRecord) rec = item_record (item);
-  gboolean active = gtk_check_button_get_active (check);
-
-  Column col = cell_column (gtk_widget_get_parent (GTK_WIDGET (check)));
-
-  if (self == NULL || self->document == NULL || rec == NULL)
-    return;
-  if (MP_IS_TASK (rec) && col == COL_STATUS)
-    mp_document_set_bool (self->document, rec, MP_TASK_DONE, active);
-  else if (MP_IS_MILESTONE (rec) && col == COL_COMMITMENT)
-    mp_document_set_bool (self->document, rec, MP_MILESTONE_COMMITMENT, active);
-}
-
-
-
-/* ---- names for screen readers: "Status: Done", "Demo, row 3 of 13" ---- */
-
-static char *
-cell_value_text (GtkWidget *cell,
-                 int        col,
-                 MpRecord  *rec)
-{
-  MpMilestonesView *self = view_of (cell);
-  MpPlan *plan = self && self->document ? mp_document_get_plan (self->document) : NULL;
-  gboolean task = MP_IS_TASK (rec);
-  MpMilestone *m = task ? NULL : MP_MILESTONE (rec);
-
-  switch (col)
-    {
-    case COL_TITLE:
-      return g_strdup (task ? mp_task_get_title (MP_TASK (rec)) : mp_milestone_get_title (m));
-    case COL_RESPONSIBLE:
-      return task ? NULL : g_strdup (responsible_strings[mp_milestone_get_responsible (m)]);
-    case COL_SELLER_OWNER:
-    case COL_CUSTOMER_OWNER:
-      {
-        const char *id = task ? mp_task_get_owner (MP_TASK (rec))
-                              : col == COL_SELLER_OWNER ? mp_milestone_get_seller_owner (m)
-                                                        : mp_milestone_get_customer_owner (m);
-        MpParticipant *p = id && plan ? mp_plan_find_participant (plan, id) : NULL;
-
-        if (task && p != NULL && (mp_participant_get_side (p) == MP_SIDE_SELLER) != (col == COL_SELLER_OWNER))
-          p = NULL;
-        return g_strdup (p ? mp_participant_get_name (p) : _("Nobody"));
-      }
-    case COL_START:
-    case COL_DUE:
-      {
-        MpDate d = task ? (col == COL_DUE ? mp_task_get_due (MP_TASK (rec)) : MP_DATE_NONE)
-                        : col == COL_START ? mp_milestone_get_start (m) : mp_milestone_get_due (m);
-
-        if (task && col == COL_START)
-          return NULL;
-        return d == MP_DATE_NONE ? g_strdup (_("none")) : mp_date_format (d);
-      }
-    case COL_STATUS:
-      if (task)
-        return g_strdup (mp_task_get_done (MP_TASK (rec)) ? _("Done") : _("Not done"));
-      return g_strdup (status_strings[mp_milestone_get_status (m)]);
-    case COL_COMMITMENT:
-      return task ? NULL : g_strdup (mp_milestone_get_commitment (m) ? _("Yes") : _("No"));
-    case COL_TASKS:
-      {
-        guint done, n;
-
-        if (task)
-          return NULL;
-        task_counts (m, &done, &n);
-        return g_strdup_printf (_("%u of %u"), done, n);
-      }
-    case COL_FLAGS:
-      {
-        GtkWidget *box = gtk_widget_get_first_child (cell);
-        g_autoptr(GString) s = g_string_new (NULL);
-
-        if (task || box == NULL)
-          return NULL;
-        for (GtkWidget *i = gtk_widget_get_first_child (box); i; i = gtk_widget_get_next_sibling (i))
-          if (gtk_widget_get_visible (i) && gtk_widget_get_tooltip_text (i))
-            g_string_append_printf (s, "%s%s", s->len ? "; " : "", gtk_widget_get_tooltip_text (i));
-        return g_strdup (s->len ? s->str : _("nothing"));
-      }
-    default:
-      return NULL;
-    }
-}
-
-static void
-label_cell (GtkWidget *cell,
-            int        col,
-            MpRecord  *rec)
-{
-  g_autofree char *value = cell_value_text (cell, col, rec);
-  char *text;
-  GtkWidget *w = MP_IS_TASK (rec) ? cell_task_child (cell) : cell_child (cell);
-  GtkWidget *parent = gtk_widget_get_parent (cell);
-
-  if (value == NULL)
-    return;
-  text = g_strdup_printf (_("%s: %s"), _(columns[col].field_name), value);
-  /* Names change far less often than rows are bound: only real changes
-   * reach the accessibility layer. (The GtkColumnViewCell around is named
-   * by its column, mp-a11y.c.) */
-  if (parent == NULL || g_strcmp0 (text, g_object_get_data (G_OBJECT (cell), "a11y-label")) == 0)
-    {
-      g_free (text);
-      return;
-    }
-  g_object_set_data_full (G_OBJECT (cell), "a11y-label", text, g_free);
-  if (col == COL_TITLE || w == NULL)
-    return;
-  if (GTK_IS_BOX (w) && col == COL_DUE)
-    w = gtk_widget_get_first_child (w);
-  if (MP_IS_PARTICIPANT_PICKER (w))
-    mp_participant_picker_set_accessible_label (MP_PARTICIPANT_PICKER (w), text);
-  else if (MP_IS_DATE_BUTTON (w))
-    mp_date_button_set_accessible_label (MP_DATE_BUTTON (w), text);
-  else
-    {
-      /* A menu button's focusable part is its toggle button. */
-      GtkWidget *target = GTK_IS_MENU_BUTTON (w) ? find_descendant (w, GTK_TYPE_TOGGLE_BUTTON) : w;
-
-      if (target != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-      if (target != w)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-    }
-}
-
-/* The row (GtkColumnView's row widget, around the cells): its title and
- * its place in the list. */
-static void
-label_row (GtkListItem *item)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  GtkWidget *parent = cell ? gtk_widget_get_parent (cell) : NULL;
-  GtkWidget *row = parent ? gtk_widget_get_parent (parent) : NULL;
-  MpMilestonesView *self = cell ? view_of (cell) : NULL;
-  g_autoptr(MpRecord) rec = item_record (item);
-  g_autofree char *text = NULL;
-  const char *title;
-
-  if (row == NULL || rec == NULL || self == NULL || self->tree == NULL ||
-      gtk_list_item_get_position (item) == GTK_INVALID_LIST_POSITION)
-    return;
-  title = MP_IS_TASK (rec) ? mp_task_get_title (MP_TASK (rec)) : mp_milestone_get_title (MP_MILESTONE (rec));
-  text = g_strdup_printf (MP_IS_TASK (rec) ? _("Task %s, row %u of %u") : _("%s, row %u of %u"), title ? title : "",
-                          gtk_list_item_get_position (item) + 1,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->tree)));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-  /* Named here: mp-a11y.c's "Row 3 of 13" for rows nobody names stays off. */
-  g_object_set_data (G_OBJECT (row), "mp-a11y-titled", GINT_TO_POINTER (1));
-}
-
-static void
-on_title_position (GtkListItem *item,
-                   GParamSpec  *pspec,
-                   gpointer     data)
-{
-  label_row (item);
-}
-
-static void
-relabel_rows (MpMilestonesView *self)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->title_items);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    label_row (key);
-}
-
-static void
-on_cell_focus_enter (GtkEventControllerFocus *focus,
-                     GtkListItem             *item)
-{
-  MpMilestonesView *self = view_of (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
-  guint pos = gtk_list_item_get_position (item);
-
-  if (self != NULL && pos != GTK_INVALID_LIST_POSITION &&
-      gtk_single_selection_get_selected (self->selection) != pos)
-    gtk_single_selection_set_selected (self->selection, pos);
-}
 /* ---- selection ---- */
 
 static MpRecord *
@@ -1471,57 +703,11 @@ mp_milestones_view_select (MpMilestonesView *self,
   scroll_to_selected (self);
 }
 
-/* The title editor of @record's row, when that row is shown. */
-static GtkWidget *
-title_editor (MpMilestonesView *self,
-              MpRecord         *record)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->title_items);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_object_get_data (G_OBJECT (key), "bound") == (gpointer) record)
-      {
-        GtkWidget *editor = find_descendant (gtk_list_item_get_child (key), GTK_TYPE_EDITABLE_LABEL);
-
-        if (editor != NULL && gtk_widget_get_mapped (editor))
-          return editor;
-      }
-  return NULL;
-}
-
-/* After Add: the new row's title opens for typing once the row is shown. */
-static gboolean
-start_pending_edit (gpointer data)
-{
-  MpMilestonesView *self = data;
-  GtkWidget *editor;
-
-  self->edit_id = 0;
-  if (self->pending_edit == NULL)
-    return G_SOURCE_REMOVE;
-  editor = title_editor (self, self->pending_edit);
-  if (editor == NULL)
-    {
-      /* Not laid out yet: after the next frame. */
-      self->edit_id = g_timeout_add (20, start_pending_edit, self);
-      return G_SOURCE_REMOVE;
-    }
-  g_clear_object (&self->pending_edit);
-  gtk_widget_grab_focus (editor);
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (editor));
-  gtk_editable_select_region (GTK_EDITABLE (editor), 0, -1);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 edit_title_when_shown (MpMilestonesView *self,
                        MpRecord         *record)
 {
-  g_set_object (&self->pending_edit, record);
-  if (self->edit_id == 0)
-    self->edit_id = g_timeout_add (20, start_pending_edit, self);
+  mp_cell_table_edit_when_shown (self->cells, record);
 }
 
 /* Keeps the keyboard focus on the selected row (after remove, undo, move). */
@@ -1530,10 +716,9 @@ focus_selected_idle (gpointer data)
 {
   MpMilestonesView *self = data;
   g_autoptr(MpRecord) rec = selected_record (self);
-  GtkWidget *editor = rec ? title_editor (self, rec) : NULL;
 
-  if (editor != NULL && !gtk_widget_has_focus (editor))
-    gtk_widget_grab_focus (editor);
+  if (rec != NULL)
+    mp_cell_table_focus_selected (self->cells);
   return G_SOURCE_REMOVE;
 }
 
@@ -1594,7 +779,6 @@ on_rows_changed (GListModel       *model,
   if (removed > 0 && !self->filtering && self->restore_id == 0 &&
       gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     self->restore_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, restore_selection_idle, self, NULL);
-  relabel_rows (self);
 }
 
 static gboolean
@@ -2093,35 +1277,6 @@ on_filter_kind_selected (MpMilestonesView *self)
   update_shown (self);
 }
 
-/* Typing on a row (not in an editor) starts editing its title with what
- * was typed. */
-static gboolean
-on_list_key (GtkEventControllerKey *key,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             MpMilestonesView      *self)
-{
-  gunichar c = gdk_keyval_to_unicode (keyval);
-  g_autoptr(MpRecord) rec = NULL;
-  GtkWidget *editor;
-  char text[8] = { 0 };
-
-  if (c == 0 || c == ' ' || !g_unichar_isprint (c) ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-  rec = selected_record (self);
-  editor = rec ? title_editor (self, rec) : NULL;
-  if (editor == NULL || gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (editor)))
-    return FALSE;
-  g_unichar_to_utf8 (c, text);
-  gtk_widget_grab_focus (editor);
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (editor));
-  gtk_editable_set_text (GTK_EDITABLE (editor), text);
-  gtk_editable_set_position (GTK_EDITABLE (editor), -1);
-  return TRUE;
-}
-
 /* ---- drag and drop: reorder milestones by dragging their title ---- */
 
 static GdkContentProvider *
@@ -2130,7 +1285,7 @@ on_drag_prepare (GtkDragSource *source,
                  double         y,
                  GtkListItem   *item)
 {
-  g_autoptr(MpRecord) rec = item_record (item);
+  g_autoptr(MpRecord) rec = mp_cell_table_item_record (item);
 
   if (!MP_IS_MILESTONE (rec))
     return NULL;
@@ -2145,7 +1300,7 @@ on_drop (GtkDropTarget *target,
          GtkListItem   *item)
 {
   MpMilestonesView *self = view_of (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
-  g_autoptr(MpRecord) rec = item_record (item);
+  g_autoptr(MpRecord) rec = mp_cell_table_item_record (item);
   MpMilestone *onto, *dragged;
   GListStore *store;
   guint from, to;
@@ -2166,11 +1321,10 @@ on_drop (GtkDropTarget *target,
 }
 
 static void
-setup_title_dnd (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+setup_title_dnd (MpCellTable *table,
+                 GtkListItem *item,
+                 GtkWidget   *cell)
 {
-  GtkWidget *cell = gtk_list_item_get_child (item);
   GtkDragSource *source = gtk_drag_source_new ();
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
 
@@ -2225,7 +1379,7 @@ mp_milestones_view_set_document (MpMilestonesView *self,
     }
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   g_set_object (&self->document, document);
-  g_clear_object (&self->pending_edit);
+  mp_cell_table_set_document (self->cells, document);
   g_clear_object (&self->pending_select);
   self->last_selected = GTK_INVALID_LIST_POSITION;
   mp_milestone_filter_set_plan (self->filter, document ? mp_document_get_plan (document) : NULL);
@@ -2256,8 +1410,6 @@ mp_milestones_view_dispose (GObject *object)
   MpMilestonesView *self = MP_MILESTONES_VIEW (object);
 
   g_clear_handle_id (&self->scroll_id, g_source_remove);
-  g_clear_handle_id (&self->live_id, g_source_remove);
-  g_clear_handle_id (&self->edit_id, g_source_remove);
   g_clear_handle_id (&self->select_id, g_source_remove);
   g_clear_handle_id (&self->restore_id, g_source_remove);
   g_clear_handle_id (&self->toast_id, g_source_remove);
@@ -2273,7 +1425,6 @@ mp_milestones_view_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->filter);
   g_clear_object (&self->document);
-  g_clear_object (&self->pending_edit);
   g_clear_object (&self->pending_select);
   g_clear_object (&self->toast_milestone);
   G_OBJECT_CLASS (mp_milestones_view_parent_class)->dispose (object);
@@ -2284,8 +1435,7 @@ mp_milestones_view_finalize (GObject *object)
 {
   MpMilestonesView *self = MP_MILESTONES_VIEW (object);
 
-  g_hash_table_unref (self->live_items);
-  g_hash_table_unref (self->title_items);
+  g_clear_pointer (&self->cells, mp_cell_table_free);
   g_ptr_array_unref (self->filter_people);
   G_OBJECT_CLASS (mp_milestones_view_parent_class)->finalize (object);
 }
@@ -2423,26 +1573,11 @@ mp_milestones_view_class_init (MpMilestonesViewClass *klass)
     status_strings[i] = mp_format_status (i);
 }
 
-/* The width a column needs: its values' (from the table) or its
- * header's in the UI's language, whichever is wider. */
-static int
-column_width (guint i)
-{
-  GtkWidget *probe = g_object_ref_sink (gtk_label_new (_(columns[i].title)));
-  int natural = 0;
-
-  gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  g_object_unref (probe);
-  /* The header's padding and the resize handle. */
-  return MAX (columns[i].width, natural + 28);
-}
-
 static void
 mp_milestones_view_init (MpMilestonesView *self)
 {
   const char *kinds[] = { N_("All milestones"), N_("Overdue"), N_("Next 14 days"), N_("Seller side"),
                           N_("Customer side"), NULL };
-  GtkEventController *key;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The template's signals (connected here: gtk4-builder-tool cannot
@@ -2469,8 +1604,6 @@ mp_milestones_view_init (MpMilestonesView *self)
   mp_workspace_setup (GTK_WIDGET (self));
 
   self->last_selected = GTK_INVALID_LIST_POSITION;
-  self->live_items = g_hash_table_new (NULL, NULL);
-  self->title_items = g_hash_table_new (NULL, NULL);
   self->filter_people = g_ptr_array_new_with_free_func (g_free);
   self->filter = mp_milestone_filter_new ();
 
@@ -2479,30 +1612,11 @@ mp_milestones_view_init (MpMilestonesView *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
   g_signal_connect (self->selection, "items-changed", G_CALLBACK (on_rows_changed), self);
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "view", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (i));
-      if (i == COL_TITLE)
-        g_signal_connect (factory, "setup", G_CALLBACK (setup_title_dnd), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
-      gtk_column_view_column_set_fixed_width (column, column_width (i));
-      gtk_column_view_column_set_resizable (column, TRUE);
-      if (i == COL_TITLE)
-        gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_append_column (self->view, column);
-    }
-
-  key = gtk_event_controller_key_new ();
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_list_key), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->view), key);
+  /* The columns: one table (mp-cell-table.h). */
+  self->cells = mp_cell_table_new (self->view, self->selection, columns, G_N_ELEMENTS (columns), MP_TYPE_TASK);
+  mp_cell_table_set_row_formats (self->cells, _("%s, row %u of %u"), _("Task %s, row %u of %u"));
+  mp_cell_table_set_commit_func (self->cells, on_cell_commit, self);
 
   /* Find: the entry, the filters, how many are shown. */
   self->filter_choices = gtk_string_list_new (NULL);
