@@ -489,6 +489,24 @@ on_label_focus_leave (GtkEventControllerFocus *focus,
   g_timeout_add (250, unref_later, g_object_ref (label));
 }
 
+/* …and when the label goes anyway (its window destroyed), that timeout
+ * goes with it: it is the only source whose data is the label's own
+ * focus controller. */
+static void
+on_label_destroy (GtkWidget *label)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (label);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_FOCUS (controller))
+        while (g_source_remove_by_user_data (controller))
+          ;
+    }
+}
+
 static void on_label_editing (GObject *label, GParamSpec *pspec, GtkListItem *item);
 
 static GtkWidget *
@@ -508,6 +526,7 @@ editable_label_new (GtkListItem *item)
   g_signal_connect (w, "notify::editing", G_CALLBACK (on_label_editing), item);
   g_signal_connect (focus, "leave", G_CALLBACK (on_label_focus_leave), NULL);
   gtk_widget_add_controller (w, focus);
+  g_signal_connect (w, "destroy", G_CALLBACK (on_label_destroy), NULL);
   g_object_set_data (G_OBJECT (w), "mp-list-item", item);
   return w;
 }
