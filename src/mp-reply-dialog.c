@@ -393,53 +393,25 @@ static void
 mp_reply_dialog_class_init (MpReplyDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_reply_dialog_dispose;
   object_class->finalize = mp_reply_dialog_finalize;
+
+  mp_dialog_class_set_template (widget_class, "/com/example/MutualPlan/mp-reply-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpReplyDialog, results);
+  gtk_widget_class_bind_template_child (widget_class, MpReplyDialog, no_results);
+  gtk_widget_class_bind_template_child (widget_class, MpReplyDialog, proposals);
+  gtk_widget_class_bind_template_child (widget_class, MpReplyDialog, no_proposals);
+  gtk_widget_class_bind_template_callback (widget_class, choose_files);
 }
 
 static void
 mp_reply_dialog_init (MpReplyDialog *self)
 {
-  GtkWidget *box, *scroller, *inner;
-
   self->cancellable = g_cancellable_new ();
   g_queue_init (&self->pending);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  inner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (inner), mp_dialog_heading (_("Answers read")));
-  self->results = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_name (self->results, "results");
-  self->no_results = mp_dialog_hint (_("Choose the replies to read: the .ics files or the whole mails (.eml) that "
-                                       "the attendees’ calendars sent back. You can also drop them onto the window."));
-  gtk_box_append (GTK_BOX (self->results), self->no_results);
-  gtk_box_append (GTK_BOX (inner), self->results);
-
-  gtk_box_append (GTK_BOX (inner), mp_dialog_heading (_("Other dates proposed")));
-  self->proposals = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_name (self->proposals, "proposals");
-  gtk_box_append (GTK_BOX (inner), self->proposals);
-  self->no_proposals = mp_dialog_hint (_("No proposal is waiting for your answer."));
-  gtk_box_append (GTK_BOX (inner), self->no_proposals);
-  gtk_box_append (GTK_BOX (inner),
-                  mp_dialog_hint (_("Accept moves the event to the proposed date; everyone invited then gets the "
-                                    "update the next time you send invitations. Decline answers the person who "
-                                    "proposed that the date stays.")));
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), inner);
-  gtk_box_append (GTK_BOX (box), scroller);
-
-  mp_dialog_set_content (GTK_WINDOW (self), box, 560);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 MpReplyDialog *
@@ -449,7 +421,6 @@ mp_reply_dialog_present (GtkWindow     *parent,
                          guint          n_files)
 {
   MpReplyDialog *self;
-  GtkWidget *more;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (MP_IS_DOCUMENT (doc), NULL);
@@ -457,11 +428,7 @@ mp_reply_dialog_present (GtkWindow     *parent,
   self = g_object_new (MP_TYPE_REPLY_DIALOG, NULL);
   self->document = g_object_ref (doc);
   self->plan = g_object_ref (mp_document_get_plan (doc));
-  mp_dialog_init_window (GTK_WINDOW (self), parent, _("Import Replies"), 640, 520);
-  more = gtk_button_new_with_mnemonic (_("_Add Replies…"));
-  gtk_widget_set_name (more, "add-replies");
-  g_signal_connect_swapped (more, "clicked", G_CALLBACK (choose_files), self);
-  mp_dialog_add_header (GTK_WINDOW (self), _("_Close"), more);
+  mp_dialog_set_parent (GTK_WINDOW (self), parent);
   g_signal_connect_swapped (doc, "changed", G_CALLBACK (refresh_proposals), self);
   refresh_proposals (self);
   gtk_window_present (GTK_WINDOW (self));
