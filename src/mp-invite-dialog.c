@@ -781,6 +781,7 @@ static void
 mp_invite_dialog_class_init (MpInviteDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = mp_invite_dialog_dispose;
@@ -789,83 +790,34 @@ mp_invite_dialog_class_init (MpInviteDialogClass *klass)
 
   signals[SENT] = g_signal_new ("sent", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  mp_dialog_class_set_template (widget_class, "/com/example/MutualPlan/mp-invite-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, MpInviteDialog, name)
+  BIND (content);
+  BIND (send_button);
+  BIND (summary);
+  BIND (warnings);
+  BIND (stack);
+  BIND (list);
+  BIND (empty);
+  BIND (folder_label);
+  BIND (folder_row);
+  BIND (select_box);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, mp_invite_dialog_send);
+  gtk_widget_class_bind_template_callback (widget_class, select_outdated_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, select_all_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, change_folder_clicked);
 }
 
 static void
 mp_invite_dialog_init (MpInviteDialog *self)
 {
-  GtkWidget *box, *scroller, *frame, *button, *row, *heading;
-
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->selected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
-
-  self->send_button = gtk_button_new_with_mnemonic (_("_Save Invitations"));
-  gtk_widget_set_name (self->send_button, "send");
-  g_signal_connect_swapped (self->send_button, "clicked", G_CALLBACK (mp_invite_dialog_send), self);
-
-  self->content = box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-
-  heading = mp_dialog_heading (_("Events to send"));
-  gtk_box_append (GTK_BOX (box), heading);
-  self->summary = mp_dialog_wrap_label (NULL);
-  gtk_widget_set_name (self->summary, "summary");
-  gtk_box_append (GTK_BOX (box), self->summary);
-
-  self->select_box = row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  button = gtk_button_new_with_mnemonic (_("Select _Out of Date Only"));
-  gtk_widget_set_name (button, "select-outdated");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (select_outdated_clicked), self);
-  gtk_box_append (GTK_BOX (row), button);
-  button = gtk_button_new_with_mnemonic (_("Select _All"));
-  gtk_widget_set_name (button, "select-all");
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (select_all_clicked), self);
-  gtk_box_append (GTK_BOX (row), button);
-  gtk_box_append (GTK_BOX (box), row);
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  frame = gtk_frame_new (NULL);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  self->list = gtk_list_box_new ();
-  gtk_widget_set_name (self->list, "events");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
-  gtk_list_box_set_show_separators (GTK_LIST_BOX (self->list), TRUE);
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->list), TRUE);
-  mp_dialog_set_accessible_label (self->list, _("Events whose invitations can be sent"));
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->list);
-  gtk_frame_set_child (GTK_FRAME (frame), scroller);
-  gtk_stack_add_named (GTK_STACK (self->stack), frame, "list");
-  self->empty = gtk_label_new (NULL);
-  gtk_widget_set_name (self->empty, "empty");
-  gtk_label_set_wrap (GTK_LABEL (self->empty), TRUE);
-  gtk_label_set_justify (GTK_LABEL (self->empty), GTK_JUSTIFY_CENTER);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->empty), 50);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->empty, "empty");
-  gtk_box_append (GTK_BOX (box), self->stack);
-
-  self->warnings = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_name (self->warnings, "warnings");
-  gtk_box_append (GTK_BOX (box), self->warnings);
-
-  self->folder_label = mp_dialog_wrap_label (NULL);
-  gtk_widget_set_name (self->folder_label, "folder");
-  gtk_widget_add_css_class (self->folder_label, "dim-label");
-  button = gtk_button_new_with_mnemonic (_("_Change Folder…"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_name (button, "change-folder");
-  mp_dialog_set_accessible_label (button, _("Change the folder for the invitation files"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (change_folder_clicked), self);
-  self->folder_row = mp_dialog_row (12, self->folder_label, button, NULL);
-  gtk_box_append (GTK_BOX (box), self->folder_row);
-
-  mp_dialog_set_content (GTK_WINDOW (self), box, 560);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 MpInviteDialog *
@@ -881,8 +833,7 @@ mp_invite_dialog_present (GtkWindow  *parent,
   self->document = g_object_ref (doc);
   self->plan = g_object_ref (mp_document_get_plan (doc));
   self->default_folder = mp_invite_dialog_default_folder (self->plan);
-  mp_dialog_init_window (GTK_WINDOW (self), parent, _("Send Invitations"), 720, 640);
-  mp_dialog_add_header (GTK_WINDOW (self), _("_Cancel"), self->send_button);
+  mp_dialog_set_parent (GTK_WINDOW (self), parent);
   update_folder_label (self);
   update_send_label (self);
   g_signal_connect_swapped (doc, "changed", G_CALLBACK (refresh), self);
