@@ -1350,6 +1350,52 @@ test_deferred_rebuild (void)
   g_assert_cmpuint (mp_timeline_layout_get_n_rows (layout), ==, n + tasks + 1);
 }
 
+/* The page expands the timeline's rows one milestone after the other,
+ * reading each milestone between (sync_expanded), and looks up the
+ * selected milestone on every change: neither may lay out all rows or
+ * walk all milestones each time. 40,000 milestones made that minutes
+ * (quadratic) before; now it is well under the test's timeout. */
+static void
+test_layout_expand_all_linear (void)
+{
+  g_autoptr(MpPlan) plan = mp_plan_new ();
+  GListStore *store = mp_plan_get_milestones (plan);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(MpTimelineLayout) layout = NULL;
+  const guint n = 40000;
+  guint rows;
+
+  for (guint i = 0; i < n; i++)
+    {
+      MpMilestone *m = mp_milestone_new ();
+      g_autoptr(MpTask) t = mp_task_new ();
+
+      g_list_store_append (mp_milestone_get_tasks (m), t);
+      g_ptr_array_add (all, m);
+    }
+  g_list_store_splice (store, 0, 0, all->pdata, all->len);
+  layout = mp_timeline_layout_new (plan);
+  for (guint k = 0; k < n; k++)
+    {
+      MpMilestone *m = mp_timeline_layout_get_milestone (layout, k);
+
+      g_assert_true (m == g_ptr_array_index (all, k));
+      g_assert_false (mp_timeline_layout_get_expanded (layout, k));
+      mp_timeline_layout_set_expanded (layout, k, TRUE);
+      g_assert_cmpint (mp_timeline_layout_find_milestone (layout, m), ==, (int) k);
+    }
+  rows = mp_timeline_layout_get_n_rows (layout);
+  g_assert_cmpuint (rows, ==, 2 * n);
+  g_assert_cmpuint (mp_timeline_layout_get_milestone_row (layout, n - 1), ==, 2 * (n - 1));
+  /* One after the other again: each look-up by milestone stays right. */
+  for (guint k = 0; k < n; k += 97)
+    g_assert_cmpint (mp_timeline_layout_find_milestone (layout, g_ptr_array_index (all, k)), ==, (int) k);
+  /* A milestone removed is no longer found; the others move up. */
+  g_list_store_remove (store, 0);
+  g_assert_cmpint (mp_timeline_layout_find_milestone (layout, g_ptr_array_index (all, 0)), ==, -1);
+  g_assert_cmpint (mp_timeline_layout_find_milestone (layout, g_ptr_array_index (all, 1)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1376,6 +1422,7 @@ main (int   argc,
   g_test_add_func ("/timeline/legend", test_legend);
   g_test_add_func ("/timeline/pictures", test_pictures);
   g_test_add_func ("/timeline/deferred-rebuild", test_deferred_rebuild);
+  g_test_add_func ("/timeline/layout/expand-all-linear", test_layout_expand_all_linear);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@ struct _MpTimelineLayout
   GArray     *rows;             /* MpTimelineRow */
   GArray     *milestone_row;    /* guint per milestone */
   GHashTable *expanded;         /* MpMilestone → itself, owned refs */
+  GHashTable *index_of;         /* MpMilestone → its index + 1, made when first asked */
 
   /* Changes only mark these; the next getter rebuilds, once however
    * many changes came before it. */
@@ -57,6 +58,7 @@ typedef struct {
 G_DEFINE_FINAL_TYPE (MpTimelineLayout, mp_timeline_layout, G_TYPE_OBJECT)
 
 static void ensure (MpTimelineLayout *self);
+static void ensure_milestones (MpTimelineLayout *self);
 
 static void
 clear_baseline (MpTimelineLayout *self)
@@ -126,7 +128,7 @@ mp_timeline_layout_collect_blackouts (MpTimelineLayout *self,
   guint from;
 
   g_return_if_fail (MP_IS_TIMELINE_LAYOUT (self));
-  ensure (self);
+  ensure_milestones (self);
   g_return_if_fail (indices != NULL);
 
   /* hi: the number of blackouts that start on or before @last */
@@ -193,6 +195,17 @@ ensure (MpTimelineLayout *self)
     layout_rows (self);
 }
 
+/* Only the milestones, their dependencies and dates: what does not
+ * depend on which rows are expanded. Expanding or collapsing one
+ * milestone after the other (the page's sync_expanded) then lays out
+ * the rows once, at the next read of a row, not once per milestone. */
+static void
+ensure_milestones (MpTimelineLayout *self)
+{
+  if (self->stale)
+    mp_timeline_layout_rebuild (self);
+}
+
 void
 mp_timeline_layout_invalidate_rows (MpTimelineLayout *self)
 {
@@ -214,6 +227,7 @@ mp_timeline_layout_rebuild (MpTimelineLayout *self)
   g_return_if_fail (MP_IS_TIMELINE_LAYOUT (self));
 
   self->stale = FALSE;
+  g_clear_pointer (&self->index_of, g_hash_table_unref);
   g_ptr_array_set_size (self->milestones, 0);
   g_array_set_size (self->pred_start, 0);
   g_array_set_size (self->preds, 0);
@@ -331,6 +345,7 @@ mp_timeline_layout_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->plan);
   g_clear_object (&self->baseline);
+  g_clear_pointer (&self->index_of, g_hash_table_unref);
   if (self->milestones != NULL)
     g_ptr_array_set_size (self->milestones, 0);
   if (self->expanded != NULL)
@@ -348,6 +363,7 @@ mp_timeline_layout_finalize (GObject *object)
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->milestone_row, g_array_unref);
   g_clear_pointer (&self->expanded, g_hash_table_unref);
+  g_clear_pointer (&self->index_of, g_hash_table_unref);
   g_clear_pointer (&self->pred_start, g_array_unref);
   g_clear_pointer (&self->preds, g_array_unref);
   g_clear_pointer (&self->dep_start, g_array_unref);
@@ -465,7 +481,7 @@ guint
 mp_timeline_layout_get_n_milestones (MpTimelineLayout *self)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), 0);
-  ensure (self);
+  ensure_milestones (self);
 
   return self->milestones->len;
 }
@@ -475,7 +491,7 @@ mp_timeline_layout_get_milestone (MpTimelineLayout *self,
                                   guint             milestone)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), NULL);
-  ensure (self);
+  ensure_milestones (self);
   g_return_val_if_fail (milestone < self->milestones->len, NULL);
 
   return g_ptr_array_index (self->milestones, milestone);
@@ -488,11 +504,18 @@ mp_timeline_layout_find_milestone (MpTimelineLayout *self,
   guint index;
 
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), -1);
-  ensure (self);
+  ensure_milestones (self);
 
-  if (!g_ptr_array_find (self->milestones, milestone, &index))
-    return -1;
-  return (int) index;
+  /* By a table made at the first look after a rebuild: the selection
+   * is looked up on every change and every selection. */
+  if (self->index_of == NULL)
+    {
+      self->index_of = g_hash_table_new (NULL, NULL);
+      for (guint i = self->milestones->len; i > 0; i--)  /* the first of duplicates wins */
+        g_hash_table_insert (self->index_of, g_ptr_array_index (self->milestones, i - 1), GUINT_TO_POINTER (i));
+    }
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->index_of, milestone));
+  return (int) index - 1;
 }
 
 gboolean
@@ -500,7 +523,7 @@ mp_timeline_layout_get_expanded (MpTimelineLayout *self,
                                  guint             milestone)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), FALSE);
-  ensure (self);
+  ensure_milestones (self);
   g_return_val_if_fail (milestone < self->milestones->len, FALSE);
 
   return g_hash_table_contains (self->expanded, g_ptr_array_index (self->milestones, milestone));
@@ -514,7 +537,7 @@ mp_timeline_layout_set_expanded (MpTimelineLayout *self,
   MpMilestone *m;
 
   g_return_if_fail (MP_IS_TIMELINE_LAYOUT (self));
-  ensure (self);
+  ensure_milestones (self);
   g_return_if_fail (milestone < self->milestones->len);
 
   m = g_ptr_array_index (self->milestones, milestone);
@@ -535,7 +558,7 @@ mp_timeline_layout_get_predecessors (MpTimelineLayout *self,
   guint from, to;
 
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), NULL);
-  ensure (self);
+  ensure_milestones (self);
   g_return_val_if_fail (milestone < self->milestones->len, NULL);
 
   from = g_array_index (self->pred_start, guint, milestone);
@@ -552,7 +575,7 @@ mp_timeline_layout_get_dependents (MpTimelineLayout *self,
   guint from, to;
 
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), NULL);
-  ensure (self);
+  ensure_milestones (self);
   g_return_val_if_fail (milestone < self->milestones->len, NULL);
 
   from = g_array_index (self->dep_start, guint, milestone);
@@ -567,7 +590,7 @@ mp_timeline_layout_get_date_range (MpTimelineLayout *self,
                                    MpDate           *last)
 {
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), FALSE);
-  ensure (self);
+  ensure_milestones (self);
 
   if (first != NULL)
     *first = self->first;
@@ -623,7 +646,7 @@ mp_timeline_layout_get_baseline_dates (MpTimelineLayout *self,
   MpDate d;
 
   g_return_val_if_fail (MP_IS_TIMELINE_LAYOUT (self), FALSE);
-  ensure (self);
+  ensure_milestones (self);
   g_return_val_if_fail (MP_IS_BASELINE (baseline), FALSE);
 
   if (milestone >= self->milestones->len)
