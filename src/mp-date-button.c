@@ -12,6 +12,7 @@
 
 #include "mp-date-button.h"
 #include "mp-format.h"
+#include "mp-tooltip.h"
 
 struct _MpDateButton
 {
@@ -388,9 +389,11 @@ mp_date_button_set_accessible_label (MpDateButton *self,
 {
   g_return_if_fail (MP_IS_DATE_BUTTON (self));
 
+  if (g_strcmp0 (label, self->accessible_label) == 0)
+    return;
   g_free (self->accessible_label);
   self->accessible_label = g_strdup (label);
-  gtk_widget_set_tooltip_text (self->button, label);
+  mp_tooltip_set_text (self->button, label);
   update_label (self);
 }
 

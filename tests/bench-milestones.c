@@ -52,17 +52,24 @@ start_clock (void)
   return g_get_monotonic_time ();
 }
 
+/* With BENCH_MARKS set, each measured step prints its span of
+ * CLOCK_MONOTONIC (seconds) on stderr, for `perf record -k
+ * CLOCK_MONOTONIC` and `perf report --time START,END`. */
 static double
 until_painted (GtkWidget *window,
                gint64     t0)
 {
   guint before = paints;
+  gint64 t1;
 
   gtk_widget_queue_draw (window);
   while (paints == before || g_main_context_pending (NULL))
     g_main_context_iteration (NULL, TRUE);
   last_cpu = cpu_ms () - cpu0;
-  return (g_get_monotonic_time () - t0) / 1000.0;
+  t1 = g_get_monotonic_time ();
+  if (g_getenv ("BENCH_MARKS") != NULL)
+    fprintf (stderr, "mark %.6f,%.6f\n", t0 / 1e6, t1 / 1e6);
+  return (t1 - t0) / 1000.0;
 }
 
 static GtkWidget *

@@ -19,6 +19,7 @@
 #include "mp-plan-io.h"
 #include "mp-refs-button.h"
 #include "mp-test-widgets.h"
+#include "mp-tooltip.h"
 
 static void
 count_cb (gpointer  instance,
@@ -712,6 +713,54 @@ test_screenshots (void)
     }
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A tooltip kept for later: setting it does not go through
+ * gtk_widget_set_tooltip_text() (a round trip to the X server each time,
+ * in GTK 4.8), and GTK gets the text when it asks (::query-tooltip). */
+static void
+test_lazy_tooltip (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_with_label ("x"));
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  GtkWidget *date = g_object_ref_sink (mp_date_button_new ());
+  guint notified = 0;
+  gboolean shown = FALSE;
+
+  g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (count_notify), &notified);
+  g_assert_null (mp_tooltip_get_text (button));
+  mp_tooltip_set_text (button, "Due: 26 Feb 2027");
+  mp_tooltip_set_text (button, "Due: 26 Feb 2027");
+  g_assert_cmpstr (mp_tooltip_get_text (button), ==, "Due: 26 Feb 2027");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_cmpuint (notified, ==, 0);
+  g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
+  g_assert_true (shown);
+
+  mp_tooltip_set_text (button, "");
+  g_assert_null (mp_tooltip_get_text (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  mp_tooltip_set_text (button, "Start: none");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_cmpstr (mp_tooltip_get_text (button), ==, "Start: none");
+  g_assert_cmpuint (notified, ==, 0);
+
+  /* The date button's name is its tooltip, kept the same way. */
+  mp_date_button_set_accessible_label (MP_DATE_BUTTON (date), "Due date");
+  g_assert_cmpstr (mp_tooltip_get_text (gtk_widget_get_first_child (date)), ==, "Due date");
+  g_assert_null (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (date)));
+
+  g_object_unref (tooltip);
+  g_object_unref (button);
+  g_object_unref (date);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +770,7 @@ main (int   argc,
   gtk_init ();
 
   g_test_add_func ("/widgets/date-button", test_date_button);
+  g_test_add_func ("/widgets/lazy-tooltip", test_lazy_tooltip);
   g_test_add_func ("/widgets/participant-picker", test_participant_picker);
   g_test_add_func ("/views/edit-and-undo-all", test_edit_and_undo_all);
   g_test_add_func ("/views/follow-model", test_views_follow_model);
