@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "mp-csv.h"
+#include "mp-csv-import-dialog.h"
 #include "mp-document.h"
 
 G_BEGIN_DECLS
@@ -35,9 +36,5 @@ void       mp_share_write_export       (GtkWindow   *parent,
                                         MpCsvHeaders headers);
 /* The import dialog for @file directly (tests); NULL and @error when the
  * file cannot be read as CSV. */
-GtkWindow *mp_csv_import_dialog_new    (GtkWindow  *parent,
-                                        MpDocument *document,
-                                        GFile      *file,
-                                        GError    **error);
 
 G_END_DECLS
