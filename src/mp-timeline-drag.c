@@ -702,7 +702,7 @@ on_query_tooltip (GtkWidget  *widget,
     case MP_TIMELINE_HIT_BAR:
     case MP_TIMELINE_HIT_START_HANDLE:
     case MP_TIMELINE_HIT_DUE_HANDLE:
-      text = mp_timeline_describe_milestone (mp_timeline_layout_get_milestone (self->layout, (guint) hit.milestone));
+      text = mp_timeline_describe_milestone (self->plan, mp_timeline_layout_get_milestone (self->layout, (guint) hit.milestone));
       break;
     case MP_TIMELINE_HIT_TASK:
       {

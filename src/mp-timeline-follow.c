@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "mp-format.h"
+#include "mp-health.h"
 #include "mp-model.h"
 #include "mp-schedule.h"
 #include "mp-style.h"
@@ -100,15 +101,41 @@ mp_timeline_describe_dates (MpDate start,
 }
 
 char *
-mp_timeline_describe_milestone (MpMilestone *m)
+mp_timeline_describe_milestone (MpPlan      *plan,
+                                MpMilestone *m)
 {
   g_autofree char *dates = mp_timeline_describe_dates (mp_milestone_get_start (m), mp_milestone_get_due (m));
+  g_autoptr(GString) s = g_string_new (NULL);
+  const char *seller = mp_milestone_get_seller_owner (m);
+  const char *customer = mp_milestone_get_customer_owner (m);
+  MpDate today = mp_date_today ();
 
   /* Translators: title, dates, status, responsible side */
-  return g_strdup_printf (_("%s, %s, %s, %s"),
+  g_string_append_printf (s, _("%s, %s, %s, %s"),
                           mp_milestone_get_title (m), dates,
                           mp_format_status (mp_milestone_get_status (m)),
                           mp_format_party (mp_milestone_get_responsible (m)));
+  if (plan != NULL && seller != NULL && customer != NULL)
+    /* Translators: the owners on the seller's and the customer's side */
+    g_string_append_printf (s, _(", owners %s and %s"), mp_format_participant (plan, seller),
+                            mp_format_participant (plan, customer));
+  else if (plan != NULL && (seller != NULL || customer != NULL))
+    /* Translators: the one owner a milestone has */
+    g_string_append_printf (s, _(", owner %s"), mp_format_participant (plan, seller ? seller : customer));
+  else
+    g_string_append (s, _(", no owner"));
+  /* What the chart's marks say (not by colour alone). */
+  if (mp_milestone_is_overdue (m, today))
+    g_string_append (s, _(", overdue"));
+  if (plan != NULL)
+    {
+      g_autoptr(MpPlanHealth) health = mp_plan_get_health (plan, today, NULL);
+      const MpMilestoneHealth *h = mp_plan_health_lookup (health, m);
+
+      if (h != NULL && h->risks != MP_RISK_NONE)
+        g_string_append (s, _(", at risk"));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
 char *
@@ -138,15 +165,24 @@ mp_timeline_update_accessible (MpTimeline *self)
   else if (self->sel_task != NULL)
     text = mp_timeline_describe_task (self->sel_milestone, self->sel_task);
   else
-    text = mp_timeline_describe_milestone (self->sel_milestone);
+    text = mp_timeline_describe_milestone (self->plan, self->sel_milestone);
 
   if (g_strcmp0 (text, self->description) == 0)
     return;
   g_free (self->description);
   self->description = g_steal_pointer (&text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
-                                  -1);
+  /* The name too: a screen reader reads the focused widget's name again
+   * when it changes (Orca does; a new description alone goes unread). */
+  {
+    g_autofree char *label = self->sel_milestone == NULL ? g_strdup (_("Timeline"))
+      /* Translators: the timeline's accessible name, with the selected bar */
+      : g_strdup_printf (_("Timeline: %s"), self->description);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description,
+                                    -1);
+  }
 }
 
 

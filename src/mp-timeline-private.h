@@ -138,7 +138,8 @@ double mp_timeline_body_height (MpTimeline *self);
 void mp_timeline_cancel_drag (MpTimeline *self);
 MpDate mp_timeline_clamp_date (gint64 d);
 char *mp_timeline_describe_dates (MpDate start, MpDate due);
-char *mp_timeline_describe_milestone (MpMilestone *m);
+char *mp_timeline_describe_milestone (MpPlan      *plan,
+                                      MpMilestone *m);
 char *mp_timeline_describe_task (MpMilestone *m, MpTask *task);
 void mp_timeline_do_sync (MpTimeline *self, gboolean adjustments);
 void mp_timeline_draw_drag_label (MpTimeline *self, cairo_t *cr);

@@ -169,6 +169,7 @@ mp_timeline_snapshot (GtkWidget   *widget,
   cairo_t *cr;
 
   mp_timeline_do_sync (self, FALSE);
+  self->view.focused = gtk_widget_has_visible_focus (widget) && gtk_widget_is_focus (widget);
 
   if (self->chart.size.width > 0 && self->chart.size.height > 0)
     {
@@ -533,6 +534,9 @@ mp_timeline_update_key_actions (MpTimeline *self)
   for (guint i = 0; i < G_N_ELEMENTS (chart_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), chart_actions[i], focus);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.cancel-drag", self->drag_mode >= DRAG_MOVE);
+  /* The focus rings (the chart's frame, the selected bar's) follow. */
+  if (focus != self->view.focused)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void

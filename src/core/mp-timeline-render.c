@@ -9,9 +9,18 @@
 #include <string.h>
 #include <pango/pangocairo.h>
 
+#include "mp-health.h"
 #include "mp-timeline-render-private.h"
 
-/* Palettes */
+/* Palettes
+ *
+ * The side colours (seller, customer, both) and the warning colour
+ * (overdue, blocked) stay apart under protanopia and deuteranopia as
+ * well: every pair is at least 15 CIEDE2000 apart in normal vision and
+ * simulated (Machado et al. 2009, severity 1), measured from rendered
+ * pixels by tests/test-contrast.c (/contrast/cvd-timeline, 12 or more).
+ * Each keeps 4.5:1 with text_on_side (a title inside a done bar) and 3:1
+ * with the background. Blackouts repeat the side colours. */
 
 #define RGB(r, g, b)     { (r) / 255.0, (g) / 255.0, (b) / 255.0, 1.0 }
 #define RGBA(r, g, b, a) { (r) / 255.0, (g) / 255.0, (b) / 255.0, (a) }
@@ -26,16 +35,16 @@ static const MpTimelinePalette palette_light = {
   .header_background = RGB (246, 245, 244),
   .header_text       = RGB (61, 56, 70),
   .selection         = RGBA (53, 132, 228, 0.18),
-  .side              = { RGB (28, 113, 216), RGB (198, 70, 0), RGB (129, 61, 156) },
+  .side              = { RGB (28, 113, 218), RGB (206, 75, 5), RGB (114, 47, 120) },
   .text_on_side      = RGB (255, 255, 255),
-  .warning           = RGB (192, 28, 40),
+  .warning           = RGB (162, 30, 40),
   .today             = RGB (224, 27, 36),
   .target            = RGB (36, 31, 49),
   .buffer            = RGBA (229, 165, 10, 0.16),
-  .blackout          = { RGBA (28, 113, 216, 0.10), RGBA (198, 70, 0, 0.11), RGBA (94, 92, 100, 0.15) },
+  .blackout          = { RGBA (28, 113, 218, 0.10), RGBA (206, 75, 5, 0.11), RGBA (94, 92, 100, 0.15) },
   .ghost             = RGBA (119, 118, 123, 0.75),
   .arrow             = RGBA (94, 92, 100, 0.85),
-  .hover             = RGB (53, 132, 228),
+  .hover             = RGB (28, 113, 216),
   .line_width        = 1.5,
 };
 
@@ -49,13 +58,13 @@ static const MpTimelinePalette palette_dark = {
   .header_background = RGB (48, 48, 48),
   .header_text       = RGB (222, 221, 218),
   .selection         = RGBA (53, 132, 228, 0.32),
-  .side              = { RGB (98, 160, 234), RGB (255, 163, 72), RGB (192, 97, 203) },
+  .side              = { RGB (138, 185, 255), RGB (255, 163, 71), RGB (176, 91, 192) },
   .text_on_side      = RGB (0, 0, 0),
-  .warning           = RGB (255, 123, 99),
+  .warning           = RGB (214, 121, 109),
   .today             = RGB (246, 97, 81),
   .target            = RGB (255, 255, 255),
   .buffer            = RGBA (248, 228, 92, 0.12),
-  .blackout          = { RGBA (98, 160, 234, 0.13), RGBA (255, 163, 72, 0.13), RGBA (192, 191, 188, 0.14) },
+  .blackout          = { RGBA (138, 185, 255, 0.13), RGBA (255, 163, 71, 0.13), RGBA (192, 191, 188, 0.14) },
   .ghost             = RGBA (154, 153, 150, 0.75),
   .arrow             = RGBA (192, 191, 188, 0.85),
   .hover             = RGB (153, 193, 241),
@@ -72,13 +81,13 @@ static const MpTimelinePalette palette_high_contrast = {
   .header_background = RGB (255, 255, 255),
   .header_text       = RGB (0, 0, 0),
   .selection         = RGBA (0, 0, 0, 0.16),
-  .side              = { RGB (0, 40, 180), RGB (150, 50, 0), RGB (90, 0, 120) },
+  .side              = { RGB (0, 32, 229), RGB (197, 72, 12), RGB (89, 0, 119) },
   .text_on_side      = RGB (255, 255, 255),
-  .warning           = RGB (190, 0, 0),
+  .warning           = RGB (154, 2, 0),
   .today             = RGB (190, 0, 0),
   .target            = RGB (0, 0, 0),
   .buffer            = RGBA (0, 0, 0, 0.12),
-  .blackout          = { RGBA (0, 40, 180, 0.16), RGBA (150, 50, 0, 0.16), RGBA (0, 0, 0, 0.18) },
+  .blackout          = { RGBA (0, 32, 229, 0.16), RGBA (197, 72, 12, 0.16), RGBA (0, 0, 0, 0.18) },
   .ghost             = RGBA (0, 0, 0, 0.6),
   .arrow             = RGB (0, 0, 0),
   .hover             = RGB (0, 0, 0),
@@ -185,6 +194,7 @@ typedef struct {
   guint                    row_end;  /* visible rows: [row_first, row_end) */
   MpDate                   day_first;
   MpDate                   day_last;
+  MpPlanHealth            *health;   /* for the at-risk marks; NULL without today */
 } Frame;
 
 /* The selected row: the selected task's when one is, else its milestone's. */
@@ -337,6 +347,120 @@ side_color (const Frame *f,
             MpParty      party)
 {
   return &f->pal->side[CLAMP ((int) party, 0, 2)];
+}
+
+/* Overdue and at risk are not told by colour alone: a mark after the bar
+ * says so (a filled circle with "!" for overdue, a triangle with "!" for
+ * at risk). Blocked bars are hatched, dropped ones struck through. */
+enum {
+  MARK_OVERDUE = 1 << 0,
+  MARK_AT_RISK = 1 << 1,
+};
+
+static guint
+bar_marks (const Frame          *f,
+           const MpTimelineGeom *g)
+{
+  guint marks = 0;
+
+  if (is_overdue (g->m, g->due, f->view->today))
+    marks |= MARK_OVERDUE;
+  if (f->health != NULL)
+    {
+      const MpMilestoneHealth *h = mp_plan_health_lookup (f->health, g->m);
+
+      if (h != NULL && h->risks != MP_RISK_NONE)
+        marks |= MARK_AT_RISK;
+    }
+  return marks;
+}
+
+static double
+mark_size (const MpTimelineGeom *g)
+{
+  return MAX (8.0, round ((g->bottom - g->top) * 0.95));
+}
+
+/* How much room the marks take after g->end. */
+static double
+bar_marks_width (const Frame          *f,
+                 const MpTimelineGeom *g)
+{
+  guint marks = bar_marks (f, g);
+  int n = (marks & MARK_OVERDUE ? 1 : 0) + (marks & MARK_AT_RISK ? 1 : 0);
+
+  return n * (mark_size (g) + 3.0);
+}
+
+/* An exclamation mark of height @h centred on (@cx, @cy). */
+static void
+exclamation_path (cairo_t *cr,
+                  double   cx,
+                  double   cy,
+                  double   h)
+{
+  double w = MAX (1.5, h * 0.16);
+
+  cairo_rectangle (cr, cx - w / 2, cy - h / 2, w, h * 0.62);
+  cairo_rectangle (cr, cx - w / 2, cy + h / 2 - w, w, w);
+}
+
+static void
+draw_mark (Frame                 *f,
+           guint                  mark,
+           double                 x,
+           double                 cy,
+           double                 size,
+           double                 alpha)
+{
+  cairo_t *cr = f->cr;
+  double r = size / 2.0;
+
+  cairo_new_path (cr);
+  if (mark == MARK_OVERDUE)
+    {
+      cairo_arc (cr, x + r, cy, r, 0, 2 * G_PI);
+      set_color (cr, &f->pal->warning, alpha);
+      cairo_fill (cr);
+      exclamation_path (cr, x + r, cy, size * 0.6);
+      set_color (cr, &f->pal->background, alpha);
+      cairo_fill (cr);
+    }
+  else
+    {
+      double lw = MAX (1.2, f->pal->line_width * 0.8);
+
+      cairo_move_to (cr, x + r, cy - r);
+      cairo_line_to (cr, x + size, cy + r * 0.85);
+      cairo_line_to (cr, x, cy + r * 0.85);
+      cairo_close_path (cr);
+      set_color (cr, &f->pal->background, alpha);
+      cairo_fill_preserve (cr);
+      set_color (cr, &f->pal->text, alpha);
+      cairo_set_line_width (cr, lw);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+      exclamation_path (cr, x + r, cy + r * 0.12, size * 0.45);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_bar_marks (Frame                *f,
+                const MpTimelineGeom *g)
+{
+  guint marks = bar_marks (f, g);
+  double size = mark_size (g);
+  double x = g->end + 3.0;
+
+  if (marks & MARK_OVERDUE)
+    {
+      draw_mark (f, MARK_OVERDUE, x, g->cy, size, 1.0);
+      x += size + 3.0;
+    }
+  if (marks & MARK_AT_RISK)
+    draw_mark (f, MARK_AT_RISK, x, g->cy, size, 1.0);
 }
 
 /* Text */
@@ -949,6 +1073,22 @@ draw_bar (Frame                *f,
 
       draw_clock (cr, g->x1 + 3.0 + r, g->cy, r, c, &f->pal->background, alpha);
     }
+  draw_bar_marks (f, g);
+
+  if (f->view->focused && f->view->selected == (int) milestone && f->view->selected_task < 0)
+    {
+      /* The focus: a ring around the selected bar, in the accent colour
+       * (3:1 or more against the selected row in every palette). */
+      double ring = 2.0, gap = 2.0;
+      double rx0 = (g->point ? g->cx - h / 2.0 - 1.5 : g->x0) - gap - ring / 2.0;
+      double rx1 = (g->point ? g->cx + h / 2.0 + 1.5 : g->x1) + gap + ring / 2.0;
+
+      rounded_rect (cr, rx0, g->top - gap - ring / 2.0 - (g->point ? 1.5 : 0),
+                    rx1 - rx0, h + 2 * gap + ring + (g->point ? 3.0 : 0), 4.0);
+      set_color (cr, &f->pal->hover, 1.0);
+      cairo_set_line_width (cr, ring);
+      cairo_stroke (cr);
+    }
 }
 
 /* The title of a milestone row: inside the bar when it fits, else beside
@@ -1015,7 +1155,7 @@ draw_bar_label (Frame                *f,
     return;
   mp_timeline_layout_get_predecessors (f->layout, index, &n_preds);
   left_pad = n_preds > 0 ? pad + MAX (4.0, f->row_h * 0.16) + 3.0 : pad;
-  right_x = MAX (g->end + pad, f->chart_x + 2);
+  right_x = MAX (g->end + bar_marks_width (f, g) + pad, f->chart_x + 2);
   right_room = f->chart_r - right_x - 2;
   left_room = g->x0 - left_pad - f->chart_x - 2;
   if (right_room >= w)
@@ -1421,11 +1561,15 @@ frame_init (Frame                *f,
     f->day_first = CLAMP (f->day_first, 1, max);
     f->day_last = CLAMP (f->day_last, 1, max);
   }
+  /* Shared and worked out once per change of the plan (mp-health.h). */
+  if (view->today != MP_DATE_NONE && f->plan != NULL)
+    f->health = mp_plan_get_health (f->plan, view->today, NULL);
 }
 
 static void
 frame_clear (Frame *f)
 {
+  g_clear_pointer (&f->health, mp_plan_health_free);
   g_clear_object (&f->text);
   g_clear_pointer (&f->font, pango_font_description_free);
   g_clear_pointer (&f->small_font, pango_font_description_free);
@@ -1506,6 +1650,7 @@ typedef enum {
   SYM_BLOCKED,
   SYM_DROPPED,
   SYM_OVERDUE,
+  SYM_AT_RISK,
   SYM_DIAMOND,
   SYM_CLOCK,
   SYM_TASK,
@@ -1531,6 +1676,7 @@ legend_text (LegendSymbol sym)
     case SYM_BLOCKED: return C_("timeline legend", "Blocked");
     case SYM_DROPPED: return C_("timeline legend", "Dropped");
     case SYM_OVERDUE: return C_("timeline legend", "Overdue");
+    case SYM_AT_RISK: return C_("timeline legend", "At risk");
     case SYM_DIAMOND: return C_("timeline legend", "Point in time");
     case SYM_CLOCK: return C_("timeline legend", "Meeting");
     case SYM_TASK: return C_("timeline legend", "Task due");
@@ -1579,7 +1725,12 @@ legend_symbol (Frame        *f,
           cairo_fill_preserve (cr);
           set_color (cr, &f->pal->warning, 1.0);
           cairo_stroke (cr);
+          /* The mark after an overdue bar, over the bar's end. */
+          draw_mark (f, MARK_OVERDUE, x + w - h * 0.6, cy, h * 0.9, 1.0);
         }
+      break;
+    case SYM_AT_RISK:
+      draw_mark (f, MARK_AT_RISK, x + (w - h) / 2.0, cy, h, 1.0);
       break;
     case SYM_PLANNED:
     case SYM_IN_PROGRESS:
@@ -1807,6 +1958,7 @@ mp_timeline_render_tile (cairo_t              *cr,
   v.height = height;
   v.selected = -1;
   v.selected_task = -1;
+  v.focused = FALSE;
   v.hover.kind = MP_TIMELINE_HIT_NONE;
   v.hover.milestone = v.hover.blackout = v.hover.row = v.hover.task = -1;
   v.preview_milestone = -1;

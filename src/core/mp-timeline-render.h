@@ -122,6 +122,7 @@ typedef struct {
   MpDate                      today;        /* the today line; MP_DATE_NONE: none */
   int                         selected;     /* selected milestone index, -1: none */
   int                         selected_task; /* with @selected: the task whose row is selected, -1: the milestone's */
+  gboolean                    focused;      /* the chart has the keyboard focus: a ring around the selected bar */
   MpBaseline                 *baseline;     /* ghost bars; NULL: none */
   MpTimelineHit               hover;        /* kind NONE: nothing hovered */
   const MpTimelinePalette    *palette;      /* NULL: light */
