@@ -762,6 +762,14 @@ test_accessible (void)
                                        mp_timeline_get_accessible_description (f.timeline));
   g_assert_nonnull (strstr (mp_timeline_get_accessible_description (f.timeline), "Demo for the BI team"));
   g_assert_nonnull (strstr (mp_timeline_get_accessible_description (f.timeline), "Done"));
+  /* The owners too, and the name says it again (a screen reader reads a
+   * focused widget's new name, not its new description). */
+  g_assert_nonnull (strstr (mp_timeline_get_accessible_description (f.timeline), "owners Raj Patel and Lena Ortiz"));
+  {
+    g_autofree char *name = g_strdup_printf ("Timeline: %s", mp_timeline_get_accessible_description (f.timeline));
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f.timeline), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  }
   fixture_close (&f);
 }
 
