@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-tooltip.h"
 #include "mp-cell-table.h"
 #include "mp-date-button.h"
 #include "mp-format.h"
@@ -462,7 +463,7 @@ choice_button_set (GtkWidget  *button,
 
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
     gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (button, text);
+  mp_tooltip_set_text (button, text);
   g_object_set_data (G_OBJECT (button), "value", value);
 }
 
@@ -790,7 +791,7 @@ make_editor (MpCellTable        *table,
       g_assert_not_reached ();
     }
   if (spec->tooltip != NULL)
-    gtk_widget_set_tooltip_text (w, _(spec->tooltip));
+    mp_tooltip_set_text (w, _(spec->tooltip));
   g_object_set_data (G_OBJECT (w), "mp-list-item", item);
   return w;
 }
@@ -829,7 +830,7 @@ refresh_editor (MpCellTable        *table,
         const char *text = mp_record_get_string (rec, spec->field);
 
         editable_label_show (w, text ? text : "");
-        gtk_widget_set_tooltip_text (w, text);
+        mp_tooltip_set_text (w, text);
       }
       break;
     case MP_CELL_NUMBER:

@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-tooltip.h"
 #include "mp-baseline-chooser.h"
 #include "mp-cell-table.h"
 #include "mp-date-button.h"
@@ -230,7 +231,7 @@ title_refresh (MpCellTable        *table,
   if (overdue)
     {
       g_autofree char *tip = g_strdup_printf (_("%s (overdue)"), title ? title : "");
-      gtk_widget_set_tooltip_text (w, tip);
+      mp_tooltip_set_text (w, tip);
     }
   set_class (w, "dropped", !is_task && mp_milestone_get_status (MP_MILESTONE (rec)) == MP_STATUS_DROPPED);
   set_class (w, "overdue", overdue);
@@ -421,7 +422,7 @@ flags_refresh (MpCellTable        *table,
   for (guint i = 0; health->reasons && health->reasons[i]; i++)
     g_string_append_printf (why, "%s%s", why->len ? "\n" : "", health->reasons[i]);
   gtk_widget_set_visible (risk, why->len > 0);
-  gtk_widget_set_tooltip_text (risk, why->str);
+  mp_tooltip_set_text (risk, why->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (risk), GTK_ACCESSIBLE_PROPERTY_LABEL, why->str, -1);
 
   {
@@ -446,7 +447,7 @@ flags_refresh (MpCellTable        *table,
                                   ? "mail-mark-important-symbolic"
                                   : outdated ? "mail-unread-symbolic" : "mail-read-symbolic");
     gtk_widget_set_visible (mail, tip->len > 0);
-    gtk_widget_set_tooltip_text (mail, tip->str);
+    mp_tooltip_set_text (mail, tip->str);
     gtk_accessible_update_property (GTK_ACCESSIBLE (mail), GTK_ACCESSIBLE_PROPERTY_LABEL, tip->str, -1);
   }
 }
@@ -461,8 +462,8 @@ flags_value (MpCellTable        *table,
   g_autoptr(GString) s = g_string_new (NULL);
 
   for (GtkWidget *i = gtk_widget_get_first_child (box); i; i = gtk_widget_get_next_sibling (i))
-    if (gtk_widget_get_visible (i) && gtk_widget_get_tooltip_text (i))
-      g_string_append_printf (s, "%s%s", s->len ? "; " : "", gtk_widget_get_tooltip_text (i));
+    if (gtk_widget_get_visible (i) && mp_tooltip_get_text (i))
+      g_string_append_printf (s, "%s%s", s->len ? "; " : "", mp_tooltip_get_text (i));
   return g_strdup (s->len ? s->str : _("nothing"));
 }
 

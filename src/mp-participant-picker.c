@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-tooltip.h"
 #include "mp-participant-picker.h"
 
 #include "mp-a11y.h"
@@ -495,7 +496,7 @@ mp_participant_picker_set_accessible_label (MpParticipantPicker *self,
 
   /* "Seller owner: Dana Whitfield", on the drop-down and its button. */
   mp_a11y_drop_down_set_field (GTK_DROP_DOWN (self->drop_down), label);
-  gtk_widget_set_tooltip_text (self->drop_down, label);
+  mp_tooltip_set_text (self->drop_down, label);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "mp-tooltip.h"
 #include "mp-refs-button.h"
 
 struct _MpRefsButton
@@ -84,13 +85,13 @@ update_label (MpRefsButton *self)
     {
       gtk_label_set_text (GTK_LABEL (self->label), self->placeholder);
       gtk_widget_add_css_class (self->label, "dim-label");
-      gtk_widget_set_tooltip_text (self->button, self->accessible_label);
+      mp_tooltip_set_text (self->button, self->accessible_label);
     }
   else
     {
       gtk_label_set_text (GTK_LABEL (self->label), text->str);
       gtk_widget_remove_css_class (self->label, "dim-label");
-      gtk_widget_set_tooltip_text (self->button, text->str);
+      mp_tooltip_set_text (self->button, text->str);
     }
   a11y_name = self->accessible_label != NULL
          ? g_strdup_printf (_("%s: %s"), self->accessible_label, text->len > 0 ? text->str : self->placeholder)

@@ -19,6 +19,7 @@
 #include "mp-plan-generator.h"
 #include "mp-schedule.h"
 #include "mp-test-widgets.h"
+#include "mp-tooltip.h"
 
 typedef struct {
   MpDocument       *doc;
@@ -609,6 +610,43 @@ test_dependencies (Fixture       *f,
   }
 }
 
+static void
+count_tooltips (GtkWidget  *w,
+                guint      *gtk_tips,
+                guint      *lazy_tips,
+                const char *title,
+                gboolean   *title_found)
+{
+  if (gtk_widget_get_tooltip_text (w) != NULL)
+    (*gtk_tips)++;
+  else if (mp_tooltip_get_text (w) != NULL)
+    {
+      (*lazy_tips)++;
+      if (g_strcmp0 (mp_tooltip_get_text (w), title) == 0)
+        *title_found = TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    count_tooltips (c, gtk_tips, lazy_tips, title, title_found);
+}
+
+/* Binding a row sets no GTK tooltip (each costs a round trip to the X
+ * server in GTK 4.8): the cells' tooltips are kept until GTK asks. */
+static void
+test_lazy_tooltips (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *list = mp_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(MpMilestone) first = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_milestones (f->plan)), 0);
+  guint gtk_tips = 0, lazy_tips = 0;
+  gboolean title_found = FALSE;
+
+  g_assert_nonnull (list);
+  count_tooltips (list, &gtk_tips, &lazy_tips, mp_milestone_get_title (first), &title_found);
+  g_assert_cmpuint (gtk_tips, ==, 0);
+  g_assert_cmpuint (lazy_tips, >, 10);
+  g_assert_true (title_found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -632,6 +670,7 @@ main (int   argc,
   g_test_add ("/milestones/remove", Fixture, NULL, fixture_set_up, test_remove_undo_drop, fixture_tear_down);
   g_test_add ("/milestones/focus-space-tasks", Fixture, NULL, fixture_set_up, test_focus_space_tasks, fixture_tear_down);
   g_test_add ("/milestones/collapse-rows", Fixture, NULL, fixture_set_up, test_collapse_rows, fixture_tear_down);
+  g_test_add ("/milestones/lazy-tooltips", Fixture, NULL, fixture_set_up, test_lazy_tooltips, fixture_tear_down);
   g_test_add ("/milestones/dependencies", Fixture, NULL, fixture_set_up, test_dependencies, fixture_tear_down);
   return g_test_run ();
 }
