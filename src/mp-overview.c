@@ -520,53 +520,6 @@ on_row_activated (GtkListBox    *list,
 
 /* ---- construction ---- */
 
-static GtkEntry *
-field_entry (MpOverview *self,
-             GtkGrid    *grid,
-             int         row,
-             const char *label)
-{
-  GtkWidget *l = gtk_label_new_with_mnemonic (label);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (l), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (l), entry);
-  gtk_widget_set_hexpand (entry, TRUE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY, l, NULL, -1);
-  g_signal_connect_swapped (entry, "activate", G_CALLBACK (commit_entry), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_leave), self);
-  gtk_widget_add_controller (entry, focus);
-  gtk_grid_attach (grid, l, 0, row, 1, 1);
-  gtk_grid_attach (grid, entry, 1, row, 1, 1);
-  return GTK_ENTRY (entry);
-}
-
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *l = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (l), 0);
-  gtk_widget_add_css_class (l, "title-4");
-  gtk_widget_set_margin_top (l, 12);
-  return l;
-}
-
-static GtkListBox *
-list_box (MpOverview *self,
-          const char *name)
-{
-  GtkWidget *list = gtk_list_box_new ();
-
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_widget_add_css_class (list, "frame");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_signal_connect (list, "row-activated", G_CALLBACK (on_row_activated), self);
-  return GTK_LIST_BOX (list);
-}
-
 /* Two columns side by side unless the window is narrow (its "narrow"
  * property): then the flow box may put them under each other. */
 static void
@@ -649,129 +602,42 @@ mp_overview_class_init (MpOverviewClass *klass)
   /* "Show all": the Milestones page with this filter (MpMilestoneFilterKind). */
   signals[SHOW_MILESTONES] = g_signal_new ("show-milestones", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT);
+
+  g_type_ensure (MP_TYPE_DATE_BUTTON);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/MutualPlan/mp-overview.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, title);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, customer);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, vendor);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, summary);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, start);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, target);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, buffer);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, progress);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, target_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, buffer_label);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, next_list);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, overdue_list);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, problem_list);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, problems_heading);
+  gtk_widget_class_bind_template_child (widget_class, MpOverview, columns);
+  gtk_widget_class_bind_template_callback (widget_class, commit_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_summary_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_buffer_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void
 mp_overview_init (MpOverview *self)
 {
-  /* Two columns side by side, one under the other when the window is
-   * narrow: a flow box wraps them by itself. */
-  GtkWidget *columns = gtk_flow_box_new ();
-  GtkWidget *left = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  GtkWidget *w, *frame, *dates;
-  GtkEventController *focus;
-
   self->problems = g_list_store_new (MP_TYPE_PROBLEM);
-  gtk_widget_set_margin_start (columns, 24);
-  gtk_widget_set_margin_end (columns, 24);
-  gtk_widget_set_margin_top (columns, 12);
-  gtk_widget_set_margin_bottom (columns, 24);
-
-  /* Left: the plan itself. */
-  gtk_box_append (GTK_BOX (left), heading (_("The deal")));
-  gtk_grid_set_row_spacing (grid, 6);
-  gtk_grid_set_column_spacing (grid, 12);
-  self->title = field_entry (self, grid, 0, _("_Title"));
-  self->customer = field_entry (self, grid, 1, _("_Customer"));
-  self->vendor = field_entry (self, grid, 2, _("_Vendor"));
-
-  dates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->start = MP_DATE_BUTTON (mp_date_button_new ());
+  gtk_widget_init_template (GTK_WIDGET (self));
   mp_date_button_set_accessible_label (self->start, _("Start"));
-  self->target = MP_DATE_BUTTON (mp_date_button_new ());
   mp_date_button_set_accessible_label (self->target, _("Target date"));
-  g_signal_connect (self->start, "date-chosen", G_CALLBACK (on_date_chosen), self);
-  g_signal_connect (self->target, "date-chosen", G_CALLBACK (on_date_chosen), self);
-  gtk_box_append (GTK_BOX (dates), GTK_WIDGET (self->start));
-  gtk_box_append (GTK_BOX (dates), gtk_label_new ("→"));
-  gtk_box_append (GTK_BOX (dates), GTK_WIDGET (self->target));
-  w = gtk_label_new (_("Start → target"));
-  gtk_label_set_xalign (GTK_LABEL (w), 0);
-  gtk_grid_attach (grid, w, 0, 3, 1, 1);
-  gtk_grid_attach (grid, dates, 1, 3, 1, 1);
-
-  self->buffer = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 365, 1));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->buffer), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Buffer days before the target"), -1);
-  g_signal_connect_swapped (self->buffer, "value-changed", G_CALLBACK (on_buffer_changed), self);
-  w = gtk_label_new (_("Buffer (days)"));
-  gtk_label_set_xalign (GTK_LABEL (w), 0);
-  gtk_grid_attach (grid, w, 0, 4, 1, 1);
-  gtk_widget_set_halign (GTK_WIDGET (self->buffer), GTK_ALIGN_START);
-  gtk_grid_attach (grid, GTK_WIDGET (self->buffer), 1, 4, 1, 1);
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (grid));
-
-  gtk_box_append (GTK_BOX (left), heading (_("Why the customer buys")));
-  frame = gtk_frame_new (NULL);
-  self->summary = GTK_TEXT_VIEW (gtk_text_view_new ());
-  gtk_text_view_set_wrap_mode (self->summary, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (self->summary, FALSE);
-  gtk_text_view_set_left_margin (self->summary, 6);
-  gtk_text_view_set_right_margin (self->summary, 6);
-  gtk_text_view_set_top_margin (self->summary, 4);
-  gtk_text_view_set_bottom_margin (self->summary, 4);
-  gtk_widget_set_size_request (GTK_WIDGET (self->summary), -1, 90);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Summary"), -1);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_summary_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->summary), focus);
-  gtk_frame_set_child (GTK_FRAME (frame), GTK_WIDGET (self->summary));
-  gtk_box_append (GTK_BOX (left), frame);
-
-  gtk_box_append (GTK_BOX (left), heading (_("Where the deal stands")));
-  self->progress = GTK_LEVEL_BAR (gtk_level_bar_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Progress"), -1);
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->progress));
-  self->progress_label = GTK_LABEL (gtk_label_new (NULL));
-  self->target_label = GTK_LABEL (gtk_label_new (NULL));
-  self->buffer_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->progress_label, 0);
-  gtk_label_set_xalign (self->target_label, 0);
-  gtk_label_set_xalign (self->buffer_label, 0);
-  gtk_label_set_wrap (self->target_label, TRUE);
-  gtk_label_set_wrap (self->buffer_label, TRUE);
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->progress_label));
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->target_label));
-  gtk_box_append (GTK_BOX (left), GTK_WIDGET (self->buffer_label));
-
-  /* Right: what comes next, what is late, what is weak. */
-  gtk_box_append (GTK_BOX (right), heading (_("What comes next")));
-  self->next_list = list_box (self, _("What comes next"));
-  gtk_widget_set_name (GTK_WIDGET (self->next_list), "next");
-  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->next_list));
-  gtk_box_append (GTK_BOX (right), heading (_("Overdue")));
-  self->overdue_list = list_box (self, _("Overdue"));
-  gtk_widget_set_name (GTK_WIDGET (self->overdue_list), "overdue");
-  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->overdue_list));
-  self->problems_heading = GTK_LABEL (heading (_("Problems")));
-  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->problems_heading));
-  self->problem_list = list_box (self, _("Problems"));
-  gtk_widget_set_name (GTK_WIDGET (self->problem_list), "problems");
-  gtk_box_append (GTK_BOX (right), GTK_WIDGET (self->problem_list));
-
-  gtk_widget_set_hexpand (left, TRUE);
-  gtk_widget_set_hexpand (right, TRUE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (columns), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (columns), 2);
-  self->columns = columns;
   g_signal_connect_swapped (self, "notify::root", G_CALLBACK (on_root), self);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (columns), 2);
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (columns), GTK_SELECTION_NONE);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (columns), 24);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (columns), 12);
-  gtk_widget_set_valign (columns, GTK_ALIGN_START);
-  gtk_flow_box_append (GTK_FLOW_BOX (columns), left);
-  gtk_flow_box_append (GTK_FLOW_BOX (columns), right);
-  /* The columns are not things to pick. */
-  gtk_widget_set_focusable (gtk_widget_get_parent (left), FALSE);
-  gtk_widget_set_focusable (gtk_widget_get_parent (right), FALSE);
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), columns);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
 }
 
 GtkWidget *
