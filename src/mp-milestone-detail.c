@@ -46,6 +46,7 @@ struct _MpMilestoneDetail
   GtkWidget      *depends_add;
   GtkWidget      *depends_search;
   GtkLabel       *depends_error;
+  GtkListView    *candidates_view;
   GtkCustomFilter *candidates_filter;
   GtkFilterListModel *candidates;
   GtkBox         *invite_box;
@@ -633,57 +634,6 @@ bind_candidate (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), mp_milestone_get_title (m));
 }
 
-static GtkWidget *
-depends_add_button (MpMilestoneDetail *self)
-{
-  GtkWidget *button = gtk_menu_button_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *list;
-
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Add Predecessor…"));
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, _("Choose a milestone that must be done before this one"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Predecessor"), -1);
-
-  self->depends_search = gtk_search_entry_new ();
-  g_object_set (self->depends_search, "placeholder-text", _("Find a milestone"), NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->depends_search), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Find a milestone"), -1);
-  g_signal_connect_swapped (self->depends_search, "search-changed", G_CALLBACK (on_depends_search), self);
-  g_signal_connect_swapped (self->depends_search, "activate", G_CALLBACK (on_depends_search_activate), self);
-
-  self->candidates_filter = gtk_custom_filter_new (candidate_func, self, NULL);
-  self->candidates = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->candidates_filter)));
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_candidate), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_candidate), NULL);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->candidates)))),
-                            factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Milestones"), -1);
-  g_signal_connect (list, "activate", G_CALLBACK (on_candidate_activate), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 260);
-
-  self->depends_error = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->depends_error, TRUE);
-  gtk_label_set_max_width_chars (self->depends_error, 36);
-  gtk_widget_add_css_class (GTK_WIDGET (self->depends_error), "error");
-
-  gtk_box_append (GTK_BOX (box), self->depends_search);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->depends_error));
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (on_depends_popover_shown), self);
-  g_signal_connect_swapped (popover, "closed", G_CALLBACK (on_depends_popover_hidden), self);
-  return button;
-}
-
 static void
 mp_milestone_detail_class_init (MpMilestoneDetailClass *klass)
 {
@@ -696,164 +646,52 @@ mp_milestone_detail_class_init (MpMilestoneDetailClass *klass)
   object_class->dispose = mp_milestone_detail_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "milestone-detail");
-}
 
-static GtkWidget *
-section (GtkBox     *box,
-         const char *title)
-{
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 8);
-  gtk_box_append (box, label);
-  return label;
-}
-
-static GtkTextView *
-text_area (MpMilestoneDetail *self,
-           GtkBox            *box,
-           const char        *name)
-{
-  GtkWidget *frame = gtk_frame_new (NULL);
-  GtkWidget *view = gtk_text_view_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 4);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 4);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
-  gtk_widget_set_size_request (view, -1, 70);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave), self);
-  gtk_widget_add_controller (view, focus);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (box, frame);
-  return GTK_TEXT_VIEW (view);
-}
-
-static GtkWidget *
-labelled (GtkWidget  *grid,
-          int         row,
-          const char *text,
-          GtkWidget  *widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
-  gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), widget, 1, row, 1, 1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
-  return widget;
+  g_type_ensure (MP_TYPE_DATE_BUTTON);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/MutualPlan/mp-milestone-detail.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, heading);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, description);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, notes);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, location);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, time);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, duration);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, reminder_on);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, reminder_days);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, completed_on);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, depends_list);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, depends_add);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, depends_search);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, depends_error);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, candidates_view);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, invite_box);
+  gtk_widget_class_bind_template_child (widget_class, MpMilestoneDetail, invite_hint);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_focus_leave);
+  gtk_widget_class_bind_template_callback (widget_class, on_entry_focus_leave);
+  gtk_widget_class_bind_template_callback (widget_class, commit_location);
+  gtk_widget_class_bind_template_callback (widget_class, commit_time);
+  gtk_widget_class_bind_template_callback (widget_class, on_duration_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_reminder_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_completed_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_depends_popover_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_depends_popover_hidden);
+  gtk_widget_class_bind_template_callback (widget_class, on_depends_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_depends_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, setup_candidate);
+  gtk_widget_class_bind_template_callback (widget_class, bind_candidate);
+  gtk_widget_class_bind_template_callback (widget_class, on_candidate_activate);
 }
 
 static void
 mp_milestone_detail_init (MpMilestoneDetail *self)
 {
-  GtkBox *box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *none = gtk_label_new (_("Select a milestone to see and edit its details."));
-  GtkWidget *w, *reminder_box;
-  GtkEventController *focus;
-
-  gtk_widget_set_margin_start (GTK_WIDGET (box), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (box), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (box), 8);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (box), 12);
-
-  self->heading = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->heading, TRUE);
-  gtk_label_set_xalign (self->heading, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->heading), "title-4");
-  gtk_box_append (box, GTK_WIDGET (self->heading));
-
-  section (box, _("Description"));
-  self->description = text_area (self, box, _("Description"));
-  section (box, _("Notes"));
-  self->notes = text_area (self, box, _("Notes"));
-
-  section (box, _("When and where"));
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  self->location = GTK_ENTRY (gtk_entry_new ());
-  gtk_widget_set_hexpand (GTK_WIDGET (self->location), TRUE);
-  labelled (grid, 0, _("_Location"), GTK_WIDGET (self->location));
-  g_signal_connect_swapped (self->location, "activate", G_CALLBACK (commit_location), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->location), focus);
-
-  self->time = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->time, _("all day"));
-  gtk_entry_set_max_length (self->time, 5);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time), _("Empty for an all-day deadline"));
-  labelled (grid, 1, _("_Time"), GTK_WIDGET (self->time));
-  g_signal_connect_swapped (self->time, "activate", G_CALLBACK (commit_time), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_entry_focus_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->time), focus);
-
-  self->duration = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (5, 24 * 60, 15));
-  labelled (grid, 2, _("_Duration (minutes)"), GTK_WIDGET (self->duration));
-  g_signal_connect_swapped (self->duration, "value-changed", G_CALLBACK (on_duration_changed), self);
-
-  reminder_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->reminder_on = GTK_CHECK_BUTTON (gtk_check_button_new_with_label (_("Remind")));
-  self->reminder_days = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 60, 1));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reminder_days), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reminder days before"), -1);
-  gtk_box_append (GTK_BOX (reminder_box), GTK_WIDGET (self->reminder_on));
-  gtk_box_append (GTK_BOX (reminder_box), GTK_WIDGET (self->reminder_days));
-  gtk_box_append (GTK_BOX (reminder_box), gtk_label_new (_("days before")));
-  w = gtk_label_new (_("Reminder"));
-  gtk_label_set_xalign (GTK_LABEL (w), 0);
-  gtk_grid_attach (GTK_GRID (grid), w, 0, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), reminder_box, 1, 3, 1, 1);
-  g_signal_connect_swapped (self->reminder_on, "toggled", G_CALLBACK (on_reminder_changed), self);
-  g_signal_connect_swapped (self->reminder_days, "value-changed", G_CALLBACK (on_reminder_changed), self);
-
-  self->completed_on = MP_DATE_BUTTON (mp_date_button_new ());
+  gtk_widget_init_template (GTK_WIDGET (self));
   mp_date_button_set_accessible_label (self->completed_on, _("Completed on"));
-  labelled (grid, 4, _("Completed on"), GTK_WIDGET (self->completed_on));
-  g_signal_connect (self->completed_on, "date-chosen", G_CALLBACK (on_completed_chosen), self);
-  gtk_box_append (box, grid);
-
-  section (box, _("Depends on"));
-  self->depends_list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->depends_list, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->depends_list), "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->depends_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Depends on"), -1);
-  gtk_box_append (box, GTK_WIDGET (self->depends_list));
-  self->depends_add = depends_add_button (self);
-  gtk_box_append (box, self->depends_add);
-
-  section (box, _("Invitation goes to"));
-  self->invite_hint = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->invite_hint, 0);
-  gtk_label_set_wrap (self->invite_hint, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->invite_hint), "dim-label");
-  gtk_box_append (box, GTK_WIDGET (self->invite_hint));
-  self->invite_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->invite_box), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Invitees"), -1);
-  gtk_box_append (box, GTK_WIDGET (self->invite_box));
-
-  gtk_label_set_wrap (GTK_LABEL (none), TRUE);
-  gtk_widget_add_css_class (none, "dim-label");
-  gtk_widget_set_margin_start (none, 24);
-  gtk_widget_set_margin_end (none, 24);
-  self->stack = gtk_stack_new ();
-  gtk_stack_add_named (GTK_STACK (self->stack), none, "none");
-  gtk_stack_add_named (GTK_STACK (self->stack), GTK_WIDGET (box), "milestone");
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), self->stack);
-  gtk_widget_set_size_request (self->scrolled, 300, -1);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  self->candidates_filter = gtk_custom_filter_new (candidate_func, self, NULL);
+  self->candidates = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->candidates_filter)));
+  gtk_list_view_set_model (self->candidates_view,
+                           GTK_SELECTION_MODEL (gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->candidates)))));
   refresh (self);
 }
 
