@@ -1,8 +1,9 @@
 /* mp-calendar-view.c
  *
- * Two editable lists (blackouts, meetings) and the status-report
- * settings, all through the document. Insert and Delete act on the list
- * that has the focus.
+ * The Calendar page: a composite widget (mp-calendar-view.ui) with two
+ * lists, blackouts and meetings, whose columns are the tables below
+ * (mp-cell-table.h), and the status-report settings, all edited through
+ * the document. Insert and Delete act on the list that has the focus.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,8 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "mp-calendar-view.h"
+#include "mp-cell-table.h"
 #include "mp-format.h"
-#include "mp-list-section.h"
 #include "mp-page.h"
 #include "mp-refs-button.h"
 
@@ -20,17 +21,27 @@ struct _MpCalendarView
 {
   GtkWidget      parent_instance;
 
+  /* template */
   GtkWidget     *box;
-  GtkWidget     *blackouts;
-  GtkWidget     *meetings;
-  GtkWidget     *report_switch;
-  GtkWidget     *report_weeks;
-  GtkWidget     *report_recipients;
-  GtkWidget     *report_details;
+  GtkColumnView *blackouts_view;
+  GtkWidget     *blackouts_empty;
+  GtkWidget     *blackouts_add;
+  GtkWidget     *blackouts_remove;
+  GtkColumnView *meetings_view;
+  GtkWidget     *meetings_empty;
+  GtkWidget     *meetings_add;
+  GtkWidget     *meetings_remove;
   GtkWidget     *dates_button;   /* "Cancel One Date…" */
   GtkWidget     *dates_heading;
   GtkWidget     *dates_box;      /* a check button per coming date */
+  GtkWidget     *report_switch;
+  GtkWidget     *report_weeks;
+  GtkWidget     *report_details;
+  GtkWidget     *recipients_slot;
+  GtkWidget     *report_recipients;
 
+  MpCellTable   *blackouts;
+  MpCellTable   *meetings;
   MpDocument    *document;
   MpPlan        *plan;
   MpReporting   *reporting;   /* the one we listen to */
@@ -41,6 +52,50 @@ static void page_iface_init (MpPageInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (MpCalendarView, mp_calendar_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (MP_TYPE_PAGE, page_iface_init))
+
+/* ---- the columns ---- */
+
+static const char *party_names[] = { NULL, NULL, NULL, NULL };
+
+static const char * const *
+party_labels (void)
+{
+  return party_names;
+}
+
+static const MpCellColumn blackout_columns[] = {
+  { N_("Title"), N_("Blackout title"), 140, MP_COLUMN_EXPAND,
+    .row = { MP_CELL_TEXT, MP_BLACKOUT_TITLE } },
+  { N_("First day"), N_("First day"), 100, 0,
+    .row = { MP_CELL_DATE, MP_BLACKOUT_START } },
+  { N_("Last day"), N_("Last day"), 100, 0,
+    .row = { MP_CELL_DATE, MP_BLACKOUT_END } },
+  { N_("Side"), N_("Whose blackout"), 80, 0,
+    .row = { MP_CELL_CHOICE, MP_BLACKOUT_SIDE, .labels = party_labels } },
+  { N_("Person"), N_("Person who is away"), 120, 0,
+    .row = { MP_CELL_PERSON, MP_BLACKOUT_PARTICIPANT, MP_CELL_ALLOW_NONE,
+             .placeholder = N_("Whole side"), .party = MP_PARTY_BOTH } },
+};
+
+static const MpCellColumn meeting_columns[] = {
+  { N_("Title"), N_("Meeting title"), 140, MP_COLUMN_EXPAND,
+    .row = { MP_CELL_TEXT, MP_MEETING_TITLE, MP_CELL_REQUIRED } },
+  { N_("First meeting"), N_("First meeting"), 170, 0,
+    .row = { MP_CELL_DATETIME, MP_MEETING_START } },
+  { N_("Minutes"), N_("Duration in minutes"), 50, 0,
+    .row = { MP_CELL_NUMBER, MP_MEETING_DURATION_MINUTES, .min = 5, .max = 1440 } },
+  { N_("Every … weeks"), N_("Repeat every so many weeks"), 60, 0,
+    .row = { MP_CELL_NUMBER, MP_MEETING_EVERY_WEEKS, .placeholder = N_("Once"), .min = 0, .max = 52 } },
+  { N_("Until"), N_("Last day of the series"), 100, 0,
+    .row = { MP_CELL_DATE, MP_MEETING_UNTIL, MP_CELL_ALLOW_NONE, .placeholder = N_("No end") } },
+  { N_("Location"), N_("Location"), 120, MP_COLUMN_EXPAND,
+    .row = { MP_CELL_TEXT, MP_MEETING_LOCATION } },
+  { N_("Attendees"), N_("Attendees"), 180, 0,
+    .row = { MP_CELL_REFS, MP_MEETING_ATTENDEES, .refs = MP_REF_PARTICIPANT } },
+  /* Called off: Send Invitations then cancels it in the attendees' calendars. */
+  { N_("Cancelled"), N_("Meeting cancelled"), 40, 0,
+    .row = { MP_CELL_CHECK, MP_MEETING_CANCELLED } },
+};
 
 /* ---- new records ---- */
 
@@ -54,50 +109,94 @@ default_day (MpCalendarView *self)
   return start != MP_DATE_NONE && start > today ? start : today;
 }
 
-static MpRecord *
-new_blackout (gpointer user_data)
+MpBlackout *
+mp_calendar_view_add_blackout (MpCalendarView *self)
 {
-  MpCalendarView *self = user_data;
-  MpBlackout *b = mp_blackout_new ();
-  MpDate day = default_day (self);
+  g_autoptr(MpBlackout) b = NULL;
+  MpDate day;
 
+  g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  day = default_day (self);
+  b = mp_blackout_new ();
   mp_blackout_set_title (b, _("New blackout"));
   mp_blackout_set_start (b, day);
   mp_blackout_set_end (b, day);
   mp_blackout_set_side (b, MP_PARTY_BOTH);
-  return MP_RECORD (b);
+  mp_cell_table_add (self->blackouts, mp_plan_get_blackouts (self->plan), MP_RECORD (b));
+  return b; /* the plan keeps it */
 }
 
-static MpRecord *
-new_meeting (gpointer user_data)
+MpMeeting *
+mp_calendar_view_add_meeting (MpCalendarView *self)
 {
-  MpCalendarView *self = user_data;
-  MpMeeting *m = mp_meeting_new ();
-  g_autofree char *start = mp_local_datetime_format (default_day (self), 9 * 60);
+  g_autoptr(MpMeeting) m = NULL;
+  g_autofree char *start = NULL;
 
+  g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+  start = mp_local_datetime_format (default_day (self), 9 * 60);
+  m = mp_meeting_new ();
   mp_meeting_set_title (m, _("New meeting"));
   mp_meeting_set_start (m, start);
   mp_meeting_set_duration_minutes (m, 30);
   mp_meeting_set_every_weeks (m, 1);
   if (mp_plan_get_target (self->plan) != MP_DATE_NONE)
     mp_meeting_set_until (m, mp_plan_get_target (self->plan));
-  return MP_RECORD (m);
+  mp_cell_table_add (self->meetings, mp_plan_get_meetings (self->plan), MP_RECORD (m));
+  return m; /* the plan keeps it */
 }
 
-MpBlackout *
-mp_calendar_view_add_blackout (MpCalendarView *self)
+static void
+remove_blackout (MpCalendarView *self)
 {
-  g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
-
-  return MP_BLACKOUT (mp_list_section_add (MP_LIST_SECTION (self->blackouts)));
+  if (self->plan == NULL || !mp_cell_table_remove_selected (self->blackouts, mp_plan_get_blackouts (self->plan)))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
-MpMeeting *
-mp_calendar_view_add_meeting (MpCalendarView *self)
+static void
+remove_meeting (MpCalendarView *self)
 {
-  g_return_val_if_fail (MP_IS_CALENDAR_VIEW (self), NULL);
+  if (self->plan == NULL || !mp_cell_table_remove_selected (self->meetings, mp_plan_get_meetings (self->plan)))
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
 
-  return MP_MEETING (mp_list_section_add (MP_LIST_SECTION (self->meetings)));
+/* Insert and Delete: on the list that has the focus (blackouts when
+ * neither has). */
+static void
+add_in_focus (MpCalendarView *self)
+{
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->meetings_view)) != NULL ||
+      gtk_widget_has_focus (GTK_WIDGET (self->meetings_view)))
+    mp_calendar_view_add_meeting (self);
+  else
+    mp_calendar_view_add_blackout (self);
+}
+
+static void
+remove_in_focus (MpCalendarView *self)
+{
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->meetings_view)) != NULL ||
+      gtk_widget_has_focus (GTK_WIDGET (self->meetings_view)))
+    remove_meeting (self);
+  else
+    remove_blackout (self);
+}
+
+static void
+update_empty (MpCalendarView *self)
+{
+  guint nb = self->plan ? g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_blackouts (self->plan))) : 0;
+  guint nm = self->plan ? g_list_model_get_n_items (G_LIST_MODEL (mp_plan_get_meetings (self->plan))) : 0;
+
+  gtk_widget_set_visible (self->blackouts_empty, self->plan != NULL && nb == 0);
+  gtk_widget_set_visible (self->meetings_empty, self->plan != NULL && nm == 0);
+  gtk_widget_set_sensitive (self->blackouts_remove, nb > 0);
+  gtk_widget_set_sensitive (self->meetings_remove, nm > 0);
 }
 
 /* ---- single dates of a recurring meeting ---- */
@@ -107,8 +206,7 @@ mp_calendar_view_add_meeting (MpCalendarView *self)
 static MpMeeting *
 selected_meeting (MpCalendarView *self)
 {
-  GtkSelectionModel *sel = gtk_column_view_get_model (mp_list_section_get_column_view (MP_LIST_SECTION (self->meetings)));
-  gpointer item = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (sel));
+  gpointer item = gtk_single_selection_get_selected_item (mp_cell_table_get_selection (self->meetings));
 
   return MP_IS_MEETING (item) ? MP_MEETING (item) : NULL;
 }
@@ -192,41 +290,6 @@ static void
 on_meeting_selected (MpCalendarView *self)
 {
   gtk_widget_set_sensitive (self->dates_button, selected_meeting (self) != NULL);
-}
-
-static GtkWidget *
-build_dates_button (MpCalendarView *self)
-{
-  GtkWidget *popover, *box, *scrolled;
-
-  self->dates_button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->dates_button), _("Cancel One _Date…"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (self->dates_button), TRUE);
-  gtk_widget_set_tooltip_text (self->dates_button, _("Cancel single dates of the selected repeating meeting, or let them take place again"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dates_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel One Date"), -1);
-
-  popover = gtk_popover_new ();
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  self->dates_heading = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->dates_heading), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->dates_heading), 40);
-  gtk_label_set_xalign (GTK_LABEL (self->dates_heading), 0.0f);
-  gtk_box_append (GTK_BOX (box), self->dates_heading);
-  self->dates_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dates_box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancelled dates"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->dates_box);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  g_signal_connect_swapped (popover, "show", G_CALLBACK (fill_dates), self);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->dates_button), popover);
-  gtk_widget_set_sensitive (self->dates_button, FALSE);
-  return self->dates_button;
 }
 
 /* ---- status reports ---- */
@@ -325,20 +388,23 @@ on_report_recipients (MpCalendarView *self,
                         (const char * const *) ids);
 }
 
+
 /* ---- the view ---- */
 
 void
 mp_calendar_view_select (MpCalendarView *self,
                          MpRecord       *record)
 {
+  guint position;
+
   g_return_if_fail (MP_IS_CALENDAR_VIEW (self));
 
   if (record == NULL || self->plan == NULL)
     return;
-  if (MP_IS_BLACKOUT (record))
-    mp_list_section_select (MP_LIST_SECTION (self->blackouts), record);
-  else if (MP_IS_MEETING (record))
-    mp_list_section_select (MP_LIST_SECTION (self->meetings), record);
+  if (MP_IS_BLACKOUT (record) && g_list_store_find (mp_plan_get_blackouts (self->plan), record, &position))
+    mp_cell_table_select (self->blackouts, position);
+  else if (MP_IS_MEETING (record) && g_list_store_find (mp_plan_get_meetings (self->plan), record, &position))
+    mp_cell_table_select (self->meetings, position);
   else if (MP_IS_REPORTING (record) || MP_IS_PLAN (record))
     gtk_widget_grab_focus (self->report_switch);
 }
@@ -361,19 +427,30 @@ mp_calendar_view_set_document (MpCalendarView *self,
   if (self->document == document)
     return;
   if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, sync_reporting, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->plan, sync_reporting, self);
+      g_signal_handlers_disconnect_by_func (mp_plan_get_blackouts (self->plan), update_empty, self);
+      g_signal_handlers_disconnect_by_func (mp_plan_get_meetings (self->plan), update_empty, self);
+    }
   g_set_object (&self->document, document);
   g_clear_object (&self->plan);
   if (document != NULL)
     self->plan = g_object_ref (mp_document_get_plan (document));
 
-  mp_list_section_set_store (MP_LIST_SECTION (self->blackouts), document,
-                             self->plan != NULL ? mp_plan_get_blackouts (self->plan) : NULL);
-  mp_list_section_set_store (MP_LIST_SECTION (self->meetings), document,
-                             self->plan != NULL ? mp_plan_get_meetings (self->plan) : NULL);
+  mp_cell_table_set_document (self->blackouts, document);
+  mp_cell_table_set_document (self->meetings, document);
+  gtk_single_selection_set_model (mp_cell_table_get_selection (self->blackouts),
+                                  self->plan ? G_LIST_MODEL (mp_plan_get_blackouts (self->plan)) : NULL);
+  gtk_single_selection_set_model (mp_cell_table_get_selection (self->meetings),
+                                  self->plan ? G_LIST_MODEL (mp_plan_get_meetings (self->plan)) : NULL);
   if (self->plan != NULL)
-    g_signal_connect_swapped (self->plan, "notify::reporting", G_CALLBACK (sync_reporting), self);
+    {
+      g_signal_connect_swapped (self->plan, "notify::reporting", G_CALLBACK (sync_reporting), self);
+      g_signal_connect_swapped (mp_plan_get_blackouts (self->plan), "items-changed", G_CALLBACK (update_empty), self);
+      g_signal_connect_swapped (mp_plan_get_meetings (self->plan), "items-changed", G_CALLBACK (update_empty), self);
+    }
   sync_reporting (self);
+  update_empty (self);
   gtk_widget_set_sensitive (self->box, self->plan != NULL);
 }
 
@@ -386,8 +463,18 @@ mp_calendar_view_dispose (GObject *object)
   if (self->reporting != NULL)
     g_signal_handlers_disconnect_by_func (self->reporting, sync_reporting, self);
   g_clear_object (&self->reporting);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_CALENDAR_VIEW);
   G_OBJECT_CLASS (mp_calendar_view_parent_class)->dispose (object);
+}
+
+static void
+mp_calendar_view_finalize (GObject *object)
+{
+  MpCalendarView *self = MP_CALENDAR_VIEW (object);
+
+  mp_cell_table_free (self->blackouts);
+  mp_cell_table_free (self->meetings);
+  G_OBJECT_CLASS (mp_calendar_view_parent_class)->finalize (object);
 }
 
 static gboolean
@@ -413,158 +500,70 @@ mp_calendar_view_class_init (MpCalendarViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_calendar_view_dispose;
+  object_class->finalize = mp_calendar_view_finalize;
   object_class->get_property = mp_page_get_property;
   object_class->set_property = mp_page_set_property;
   mp_page_install_properties (object_class, 1);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/MutualPlan/mp-calendar-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, box);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, blackouts_view);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, blackouts_empty);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, blackouts_add);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, blackouts_remove);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, meetings_view);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, meetings_empty);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, meetings_add);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, meetings_remove);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, dates_button);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, dates_heading);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, dates_box);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, report_switch);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, report_weeks);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, report_details);
+  gtk_widget_class_bind_template_child (widget_class, MpCalendarView, recipients_slot);
+  gtk_widget_class_bind_template_callback (widget_class, mp_calendar_view_add_blackout);
+  gtk_widget_class_bind_template_callback (widget_class, mp_calendar_view_add_meeting);
+  gtk_widget_class_bind_template_callback (widget_class, remove_blackout);
+  gtk_widget_class_bind_template_callback (widget_class, remove_meeting);
+  gtk_widget_class_bind_template_callback (widget_class, fill_dates);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_switch);
+  gtk_widget_class_bind_template_callback (widget_class, on_report_weeks);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mpcalendarview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  party_names[0] = mp_format_party (MP_PARTY_SELLER);
+  party_names[1] = mp_format_party (MP_PARTY_CUSTOMER);
+  party_names[2] = mp_format_party (MP_PARTY_BOTH);
 }
 
-static GtkWidget *
-build_reporting (MpCalendarView *self)
+static MpCellTable *
+list_new (GtkColumnView      *view,
+          const MpCellColumn *columns,
+          guint               n_columns)
 {
-  GtkWidget *frame, *box, *row, *label, *heading;
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (NULL);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  heading = gtk_label_new (_("Status reports"));
-  gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
-  gtk_widget_add_css_class (heading, "title-4");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
-  gtk_box_append (GTK_BOX (box), heading);
-
-  frame = gtk_frame_new (NULL);
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (row, 8);
-  gtk_widget_set_margin_bottom (row, 8);
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-
-  label = gtk_label_new_with_mnemonic (_("_Send status reports"));
-  gtk_box_append (GTK_BOX (row), label);
-  self->report_switch = gtk_switch_new ();
-  gtk_widget_set_valign (self->report_switch, GTK_ALIGN_CENTER);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->report_switch);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->report_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Send status reports"), -1);
-  g_signal_connect_swapped (self->report_switch, "notify::active", G_CALLBACK (on_report_switch), self);
-  gtk_box_append (GTK_BOX (row), self->report_switch);
-
-  self->report_details = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  gtk_widget_set_margin_start (self->report_details, 12);
-  /* Translators: the row reads "Send status reports [on]  every [2] weeks, to
-   * [recipients]"; "_every" and "weeks, to" are the words around the number. */
-  label = gtk_label_new_with_mnemonic (_("_every"));
-  gtk_box_append (GTK_BOX (self->report_details), label);
-  self->report_weeks = gtk_spin_button_new_with_range (1, 52, 1);
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (self->report_weeks), TRUE);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->report_weeks);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->report_weeks),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status report every so many weeks"), -1);
-  g_signal_connect_swapped (self->report_weeks, "value-changed", G_CALLBACK (on_report_weeks), self);
-  gtk_box_append (GTK_BOX (self->report_details), self->report_weeks);
-  label = gtk_label_new (_("weeks, to"));
-  gtk_box_append (GTK_BOX (self->report_details), label);
-  self->report_recipients = mp_refs_button_new (MP_REF_PARTICIPANT);
-  gtk_widget_set_size_request (self->report_recipients, 320, -1);
-  mp_refs_button_set_accessible_label (MP_REFS_BUTTON (self->report_recipients), _("Status report recipients"));
-  g_signal_connect_swapped (self->report_recipients, "ids-chosen", G_CALLBACK (on_report_recipients), self);
-  gtk_box_append (GTK_BOX (self->report_details), self->report_recipients);
-  gtk_widget_set_hexpand (self->report_details, TRUE);
-  gtk_box_append (GTK_BOX (row), self->report_details);
-
-  gtk_frame_set_child (GTK_FRAME (frame), row);
-  gtk_box_append (GTK_BOX (box), frame);
-  return box;
+  return mp_cell_table_new (view, selection, columns, n_columns, G_TYPE_INVALID);
 }
 
 static void
 mp_calendar_view_init (MpCalendarView *self)
 {
-  MpListSection *section;
-  MpCellHost *host;
-  GtkColumnViewColumn *column;
-  GtkWidget *title;
-  const char *parties[] = { mp_format_party (MP_PARTY_SELLER), mp_format_party (MP_PARTY_CUSTOMER),
-                            mp_format_party (MP_PARTY_BOTH), NULL };
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->blackouts = list_new (self->blackouts_view, blackout_columns, G_N_ELEMENTS (blackout_columns));
+  self->meetings = list_new (self->meetings_view, meeting_columns, G_N_ELEMENTS (meeting_columns));
+  g_signal_connect_swapped (mp_cell_table_get_selection (self->meetings), "notify::selected-item",
+                            G_CALLBACK (on_meeting_selected), self);
 
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_widget_set_margin_top (self->box, 18);
-  gtk_widget_set_margin_bottom (self->box, 18);
-  gtk_widget_set_margin_start (self->box, 18);
-  gtk_widget_set_margin_end (self->box, 18);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Calendar"), -1);
+  self->report_recipients = mp_refs_button_new (MP_REF_PARTICIPANT);
+  gtk_widget_set_hexpand (self->report_recipients, TRUE);
+  mp_refs_button_set_accessible_label (MP_REFS_BUTTON (self->report_recipients), _("Status report recipients"));
+  g_signal_connect_swapped (self->report_recipients, "ids-chosen", G_CALLBACK (on_report_recipients), self);
+  gtk_box_append (GTK_BOX (self->recipients_slot), self->report_recipients);
 
-  title = gtk_label_new (_("Calendar"));
-  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (self->box), title);
-
-  /* Blackouts */
-  self->blackouts = mp_list_section_new (_("Blackouts"), "title-4", _("Add _Blackout"),
-                                         _("No blackouts. Add holidays, vacations and freezes so that no due date falls on them."),
-                                         _("Blackouts"));
-  section = MP_LIST_SECTION (self->blackouts);
-  host = mp_list_section_get_host (section);
-  mp_list_section_set_new_func (section, new_blackout, self);
-  column = mp_cell_column_text (host, _("Title"), MP_BLACKOUT_TITLE, _("Blackout title"), _("Holiday, vacation, freeze"));
-  mp_list_section_append_column (section, column);
-  mp_list_section_append_column (section, mp_cell_column_date (host, _("First day"), MP_BLACKOUT_START, _("First day"), FALSE));
-  mp_list_section_append_column (section, mp_cell_column_date (host, _("Last day"), MP_BLACKOUT_END, _("Last day"), FALSE));
-  mp_list_section_append_column (section, mp_cell_column_enum (host, _("Side"), MP_BLACKOUT_SIDE, _("Whose blackout"), parties));
-  column = mp_cell_column_participant (host, _("Person"), MP_BLACKOUT_PARTICIPANT, _("Person who is away"),
-                                       MP_PARTY_BOTH, _("Whole side"));
-  gtk_column_view_column_set_fixed_width (column, 200);
-  mp_list_section_append_column (section, column);
-  gtk_box_append (GTK_BOX (self->box), self->blackouts);
-
-  /* Meetings */
-  self->meetings = mp_list_section_new (_("Meetings"), "title-4", _("Add _Meeting"),
-                                        _("No meetings. Add the regular calls both sides hold until the signature."),
-                                        _("Meetings"));
-  section = MP_LIST_SECTION (self->meetings);
-  host = mp_list_section_get_host (section);
-  mp_list_section_set_new_func (section, new_meeting, self);
-  column = mp_cell_column_text (host, _("Title"), MP_MEETING_TITLE, _("Meeting title"), _("Title"));
-  mp_list_section_append_column (section, column);
-  mp_list_section_append_column (section, mp_cell_column_local_datetime (host, _("First meeting"), MP_MEETING_START,
-                                                                          _("First meeting")));
-  mp_list_section_append_column (section, mp_cell_column_int (host, _("Minutes"), MP_MEETING_DURATION_MINUTES,
-                                                              _("Duration in minutes"), 5, 1440));
-  mp_list_section_append_column (section, mp_cell_column_int_named_zero (host, _("Every … weeks"), MP_MEETING_EVERY_WEEKS,
-                                                                         _("Repeat every so many weeks"), 0, 52,
-                                                                         C_("repeat", "Once")));
-  mp_list_section_append_column (section, mp_cell_column_date_with_placeholder (host, _("Until"), MP_MEETING_UNTIL,
-                                                                                _("Last day of the series"),
-                                                                                _("No end")));
-  column = mp_cell_column_text (host, _("Location"), MP_MEETING_LOCATION, _("Location"), _("Room or video link"));
-  gtk_column_view_column_set_fixed_width (column, 150);
-  gtk_column_view_column_set_expand (column, FALSE);
-  mp_list_section_append_column (section, column);
-  column = mp_cell_column_refs (host, _("Attendees"), MP_MEETING_ATTENDEES, _("Attendees"), MP_REF_PARTICIPANT);
-  gtk_column_view_column_set_fixed_width (column, 200);
-  gtk_column_view_column_set_expand (column, FALSE);
-  mp_list_section_append_column (section, column);
-  /* Called off: Send Invitations then cancels it in the attendees' calendars. */
-  mp_list_section_append_column (section, mp_cell_column_bool (host, _("Cancelled"), MP_MEETING_CANCELLED,
-                                                               _("Meeting cancelled")));
-  /* One date of a series: "Cancel One Date…" beside Add and Remove. */
-  {
-    GtkWidget *header = mp_list_section_get_header (section);
-    GtkWidget *spacer = gtk_widget_get_next_sibling (gtk_widget_get_first_child (header));
-
-    gtk_box_insert_child_after (GTK_BOX (header), build_dates_button (self), spacer);
-    g_signal_connect_swapped (gtk_column_view_get_model (mp_list_section_get_column_view (section)),
-                              "notify::selected-item", G_CALLBACK (on_meeting_selected), self);
-  }
-  gtk_box_append (GTK_BOX (self->box), self->meetings);
-
-  gtk_box_append (GTK_BOX (self->box), build_reporting (self));
-  gtk_widget_set_sensitive (self->box, FALSE);
+  mp_cell_table_add_shortcuts (GTK_WIDGET (self), G_CALLBACK (add_in_focus), G_CALLBACK (remove_in_focus), self);
 }
 
 GtkWidget *

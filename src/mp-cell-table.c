@@ -547,7 +547,7 @@ number_text (const MpCellSpec *spec,
              int               value)
 {
   if (value == 0 && spec->placeholder != NULL)
-    return g_strdup (g_dpgettext2 (GETTEXT_PACKAGE, "repeat", spec->placeholder));
+    return g_strdup (_(spec->placeholder));
   return g_strdup_printf ("%d", value);
 }
 
@@ -765,7 +765,17 @@ make_editor (MpCellTable        *table,
       w = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
       gtk_box_append (GTK_BOX (w), date_button_new (spec, item));
       gtk_box_append (GTK_BOX (w), editable_label_new (item));
-      gtk_widget_add_css_class (gtk_widget_get_last_child (w), "cell-time");
+      {
+        /* The time beside the date is never cut. */
+        GtkWidget *time = gtk_widget_get_last_child (w);
+        GtkWidget *label = find_descendant (time, GTK_TYPE_LABEL);
+
+        gtk_widget_add_css_class (time, "cell-time");
+        gtk_widget_set_hexpand (time, FALSE);
+        gtk_editable_set_width_chars (GTK_EDITABLE (time), 5);
+        if (label != NULL)
+          gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_NONE);
+      }
       break;
     case MP_CELL_CHECK:
       w = spec->label ? gtk_check_button_new_with_label (_(spec->label)) : gtk_check_button_new ();
@@ -1371,6 +1381,33 @@ mp_cell_table_select (MpCellTable *table,
     gtk_widget_activate_action (list, "list.scroll-to-item", "u", position);
 }
 
+void
+mp_cell_table_add (MpCellTable *table,
+                   GListStore  *store,
+                   MpRecord    *record)
+{
+  guint selected = gtk_single_selection_get_selected (table->selection);
+  guint position = selected != GTK_INVALID_LIST_POSITION ? selected + 1
+                                                         : g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  g_return_if_fail (table->document != NULL);
+  mp_document_insert (table->document, store, position, record);
+  mp_cell_table_select (table, position);
+  mp_cell_table_edit_when_shown (table, record);
+}
+
+gboolean
+mp_cell_table_remove_selected (MpCellTable *table,
+                               GListStore  *store)
+{
+  guint selected = gtk_single_selection_get_selected (table->selection);
+
+  if (table->document == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  mp_document_remove (table->document, store, selected);
+  return TRUE;
+}
+
 /* Typing on a row (not in an editor) starts editing its first text cell
  * with what was typed. */
 static gboolean
@@ -1453,10 +1490,29 @@ column_width (const MpCellColumn *col)
   GtkWidget *probe = g_object_ref_sink (gtk_label_new (_(col->title)));
   int natural = 0;
 
+  int values = 0;
+
   gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  /* A choice's values are known: the widest one in the UI's language,
+   * with the flat button's and the cell's padding. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const MpCellSpec *spec = k == 0 ? &col->row : &col->child;
+
+      if (spec->kind != MP_CELL_CHOICE)
+        continue;
+      for (const char * const *l = spec->labels (); *l != NULL; l++)
+        {
+          int w = 0;
+
+          gtk_label_set_text (GTK_LABEL (probe), *l);
+          gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+          values = MAX (values, w + 24);
+        }
+    }
   g_object_unref (probe);
   /* The header's padding and the resize handle. */
-  return MAX (col->width, natural + 28);
+  return MAX (MAX (col->width, values), natural + 28);
 }
 
 MpCellTable *
@@ -1485,6 +1541,8 @@ mp_cell_table_new (GtkColumnView      *view,
       table->title_column = i;
 
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  /* Rows of text (style.css). */
+  gtk_widget_add_css_class (GTK_WIDGET (view), "cells");
   for (guint i = 0; i < n_columns; i++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();

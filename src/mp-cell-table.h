@@ -160,6 +160,16 @@ MpRecord     *mp_cell_table_get_selected   (MpCellTable         *table);
 /* Selects @position and scrolls it into view (plain lists). */
 void          mp_cell_table_select         (MpCellTable         *table,
                                             guint                position);
+/* A plain list over @store: inserts @record after the selected row (at
+ * the end without one) through the document, selects it and opens its
+ * first text cell for typing. */
+void          mp_cell_table_add            (MpCellTable         *table,
+                                            GListStore          *store,
+                                            MpRecord            *record);
+/* Removes the selected row's record from @store (one undo step); FALSE
+ * when no row is selected. */
+gboolean      mp_cell_table_remove_selected (MpCellTable        *table,
+                                             GListStore         *store);
 /* Moves the keyboard focus into the selected row's first text cell. */
 void          mp_cell_table_focus_selected (MpCellTable         *table);
 

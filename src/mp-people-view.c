@@ -1,8 +1,9 @@
 /* mp-people-view.c
  *
- * A GtkColumnView over the plan's participants; each cell edits one
- * field through the document (mp-cells.h). Above it, the organizer:
- * the seller contact who sends the invitations.
+ * The People page: a composite widget (mp-people-view.ui). Its list's
+ * columns are the table below (mp-cell-table.h), the organizer (the
+ * seller contact who sends the invitations) one column of its own and a
+ * choice above the list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,23 +11,25 @@
 
 #include <glib/gi18n.h>
 
-#include "mp-cells.h"
+#include "mp-cell-table.h"
 #include "mp-format.h"
-#include "mp-participant-picker.h"
 #include "mp-page.h"
+#include "mp-participant-picker.h"
 #include "mp-people-view.h"
 
 struct _MpPeopleView
 {
   GtkWidget      parent_instance;
 
+  /* template */
   GtkWidget     *box;
   GtkWidget     *organizer_picker;
-  GtkWidget     *column_view;
+  GtkColumnView *view;
   GtkWidget     *remove_button;
   GtkWidget     *empty_label;
 
-  MpCellHost     host;
+  MpCellTable   *cells;
+  MpDocument    *document;
   MpPlan        *plan;
 };
 
@@ -35,112 +38,134 @@ static void page_iface_init (MpPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (MpPeopleView, mp_people_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (MP_TYPE_PAGE, page_iface_init))
 
-/* ---- the organizer column ---- */
+/* ---- the columns ---- */
 
-static void
-organizer_refresh (GtkListItem *li)
+static const char *side_names[] = { NULL, NULL, NULL };
+
+static const char * const *
+side_labels (void)
 {
-  GtkWidget *check = gtk_list_item_get_child (li);
-  MpParticipant *p = gtk_list_item_get_item (li);
-  MpPlan *plan = g_object_get_data (G_OBJECT (check), "mp-plan");
-  gboolean is_organizer;
+  return side_names;
+}
 
-  if (!MP_IS_PARTICIPANT (p) || plan == NULL)
-    return;
-  is_organizer = g_strcmp0 (mp_plan_get_organizer (plan), mp_participant_get_id (p)) == 0;
-  g_object_set_data (G_OBJECT (check), "mp-syncing", GINT_TO_POINTER (1));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_organizer);
-  g_object_set_data (G_OBJECT (check), "mp-syncing", NULL);
-  /* Only a seller sends the invitations. */
-  gtk_widget_set_sensitive (check, is_organizer || mp_participant_get_side (p) == MP_SIDE_SELLER);
+/* Organizer: a check of the plan's field, one seller at most. */
+static gboolean
+is_organizer (MpCellTable *table,
+              MpRecord    *rec)
+{
+  MpDocument *document = mp_cell_table_get_document (table);
+
+  return document != NULL && MP_IS_PARTICIPANT (rec) &&
+         g_strcmp0 (mp_plan_get_organizer (mp_document_get_plan (document)),
+                    mp_participant_get_id (MP_PARTICIPANT (rec))) == 0;
 }
 
 static void
-on_organizer_toggled (GtkCheckButton *check,
-                      MpPeopleView   *self)
+on_organizer_toggled (GtkCheckButton *check)
 {
-  GtkListItem *li = g_object_get_data (G_OBJECT (check), "mp-list-item");
-  MpParticipant *p = li != NULL ? gtk_list_item_get_item (li) : NULL;
-  MpPlan *plan;
-  const char *id;
+  GtkListItem *item = g_object_get_data (G_OBJECT (check), "mp-list-item");
+  MpCellTable *table = mp_cell_table_of (GTK_WIDGET (check));
+  g_autoptr(MpRecord) rec = item ? mp_cell_table_item_record (item) : NULL;
+  MpDocument *document = table ? mp_cell_table_get_document (table) : NULL;
+  gboolean active = gtk_check_button_get_active (check);
 
-  if (g_object_get_data (G_OBJECT (check), "mp-syncing") != NULL ||
-      !MP_IS_PARTICIPANT (p) || self->host.document == NULL)
+  if (document == NULL || !MP_IS_PARTICIPANT (rec) || active == is_organizer (table, rec))
     return;
-  plan = mp_document_get_plan (self->host.document);
-  id = mp_participant_get_id (p);
-  if (gtk_check_button_get_active (check))
-    mp_document_set_string (self->host.document, MP_RECORD (plan), MP_PLAN_ORGANIZER, id);
-  else if (g_strcmp0 (mp_plan_get_organizer (plan), id) == 0)
-    mp_document_set_string (self->host.document, MP_RECORD (plan), MP_PLAN_ORGANIZER, NULL);
+  mp_document_set_string (document, MP_RECORD (mp_document_get_plan (document)), MP_PLAN_ORGANIZER,
+                          active ? mp_participant_get_id (MP_PARTICIPANT (rec)) : NULL);
 }
 
-static void
-organizer_setup (GtkSignalListItemFactory *factory,
-                 GtkListItem              *li,
-                 MpPeopleView             *self)
+static GtkWidget *
+organizer_make (MpCellTable        *table,
+                const MpCellColumn *column,
+                gboolean            child)
 {
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_widget_set_halign (check, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Organizer"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Sends the calendar invitations"),
-                                  -1);
   gtk_widget_set_tooltip_text (check, _("The organizer sends the calendar invitations"));
-  g_object_set_data (G_OBJECT (check), "mp-list-item", li);
-  g_signal_connect (check, "toggled", G_CALLBACK (on_organizer_toggled), self);
-  gtk_list_item_set_child (li, check);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Sends the calendar invitations"), -1);
+  g_signal_connect (check, "toggled", G_CALLBACK (on_organizer_toggled), NULL);
+  return check;
 }
 
 static void
-organizer_bind (GtkSignalListItemFactory *factory,
-                GtkListItem              *li,
-                MpPeopleView             *self)
+organizer_refresh (MpCellTable        *table,
+                   const MpCellColumn *column,
+                   GtkWidget          *cell,
+                   GtkWidget          *check,
+                   MpRecord           *rec)
 {
-  GtkWidget *check = gtk_list_item_get_child (li);
-  MpParticipant *p = gtk_list_item_get_item (li);
+  gboolean on = is_organizer (table, rec);
 
-  g_object_set_data_full (G_OBJECT (check), "mp-plan", g_object_ref (self->plan), g_object_unref);
-  g_signal_connect_object (self->plan, "notify::organizer", G_CALLBACK (organizer_refresh), li, G_CONNECT_SWAPPED);
-  g_signal_connect_object (p, "notify::side", G_CALLBACK (organizer_refresh), li, G_CONNECT_SWAPPED);
-  g_signal_connect_object (p, "notify::id", G_CALLBACK (organizer_refresh), li, G_CONNECT_SWAPPED);
-  organizer_refresh (li);
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) != on)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), on);
+  /* Only a seller sends the invitations. */
+  gtk_widget_set_sensitive (check, on || mp_participant_get_side (MP_PARTICIPANT (rec)) == MP_SIDE_SELLER);
 }
 
-static void
-organizer_unbind (GtkSignalListItemFactory *factory,
-                  GtkListItem              *li,
-                  MpPeopleView             *self)
+static char *
+organizer_value (MpCellTable        *table,
+                 const MpCellColumn *column,
+                 GtkWidget          *cell,
+                 MpRecord           *rec)
 {
-  GtkWidget *check = gtk_list_item_get_child (li);
-  MpPlan *plan = g_object_get_data (G_OBJECT (check), "mp-plan");
-  gpointer p = gtk_list_item_get_item (li);
-
-  if (plan != NULL)
-    g_signal_handlers_disconnect_by_func (plan, organizer_refresh, li);
-  if (p != NULL)
-    g_signal_handlers_disconnect_by_func (p, organizer_refresh, li);
-  g_object_set_data (G_OBJECT (check), "mp-plan", NULL);
+  return g_strdup (is_organizer (table, rec) ? _("Yes") : _("No"));
 }
+
+static const MpCellEditor organizer_hooks = {
+  .make = organizer_make,
+  .refresh = organizer_refresh,
+  .value = organizer_value,
+};
+
+static const MpCellColumn columns[] = {
+  { N_("Name"), N_("Name"), 130, MP_COLUMN_EXPAND,
+    .row = { MP_CELL_TEXT, MP_PARTICIPANT_NAME, MP_CELL_REQUIRED } },
+  { N_("Email"), N_("Email"), 190, MP_COLUMN_EXPAND,
+    .row = { MP_CELL_TEXT, MP_PARTICIPANT_EMAIL } },
+  { N_("Organisation"), N_("Organisation"), 110, MP_COLUMN_EXPAND,
+    .row = { MP_CELL_TEXT, MP_PARTICIPANT_ORGANIZATION } },
+  { N_("Side"), N_("Side"), 80, 0,
+    .row = { MP_CELL_CHOICE, MP_PARTICIPANT_SIDE, .labels = side_labels } },
+  { N_("Role"), N_("Role"), 110, MP_COLUMN_EXPAND,
+    .row = { MP_CELL_TEXT, MP_PARTICIPANT_ROLE } },
+  { N_("Decides"), N_("Decision maker"), 40, 0,
+    .row = { MP_CELL_CHECK, MP_PARTICIPANT_DECISION_MAKER } },
+  { N_("Organizer"), N_("Organizer"), 40, MP_COLUMN_LIVE,
+    .row = { MP_CELL_CUSTOM, MP_NO_FIELD },
+    .editor = &organizer_hooks },
+};
 
 /* ---- the organizer choice above the list ---- */
 
 static void
-sync_organizer_picker (MpPeopleView *self)
+sync_organizer (MpPeopleView *self)
 {
   mp_participant_picker_set_plan (MP_PARTICIPANT_PICKER (self->organizer_picker), self->plan);
   mp_participant_picker_set_participant_id (MP_PARTICIPANT_PICKER (self->organizer_picker),
                                             self->plan != NULL ? mp_plan_get_organizer (self->plan) : NULL);
+  mp_cell_table_refresh_live (self->cells);
 }
 
 static void
 on_organizer_chosen (MpPeopleView *self,
                      const char   *id)
 {
-  if (self->host.document == NULL)
+  if (self->document == NULL)
     return;
-  mp_document_set_string (self->host.document, MP_RECORD (self->plan), MP_PLAN_ORGANIZER, id);
+  mp_document_set_string (self->document, MP_RECORD (self->plan), MP_PLAN_ORGANIZER, id);
+}
+
+/* A side changed: who may organize. */
+static void
+on_record_changed (MpPeopleView *self,
+                   MpRecord     *record,
+                   guint         field)
+{
+  if (MP_IS_PARTICIPANT (record) && (field == MP_PARTICIPANT_SIDE || field == MP_PARTICIPANT_ID))
+    mp_cell_table_refresh_live (self->cells);
 }
 
 static void
@@ -158,25 +183,19 @@ MpParticipant *
 mp_people_view_add (MpPeopleView *self)
 {
   g_autoptr(MpParticipant) p = NULL;
-  MpParticipant *selected;
-  GListStore *store;
-  guint position;
+  g_autoptr(MpParticipant) selected = NULL;
 
   g_return_val_if_fail (MP_IS_PEOPLE_VIEW (self), NULL);
 
-  if (self->host.document == NULL)
+  if (self->document == NULL)
     return NULL;
-  store = mp_plan_get_participants (self->plan);
-  selected = (MpParticipant *) mp_cell_host_get_selected (&self->host);
-  position = g_list_model_get_n_items (G_LIST_MODEL (store));
-
+  selected = (MpParticipant *) mp_cell_table_get_selected (self->cells);
   p = mp_participant_new ();
   mp_participant_set_name (p, _("New participant"));
   if (selected != NULL)
     {
       /* Next to the selected one, on the same side and with the same
        * organisation: people are usually added by team. */
-      position = gtk_single_selection_get_selected (self->host.selection) + 1;
       mp_participant_set_side (p, mp_participant_get_side (selected));
       mp_participant_set_organization (p, mp_participant_get_organization (selected));
     }
@@ -185,10 +204,8 @@ mp_people_view_add (MpPeopleView *self)
       mp_participant_set_side (p, MP_SIDE_CUSTOMER);
       mp_participant_set_organization (p, mp_plan_get_customer (self->plan));
     }
-  mp_document_insert (self->host.document, store, position, MP_RECORD (p));
-  mp_cell_host_select (&self->host, GTK_COLUMN_VIEW (self->column_view), position);
-  mp_cell_host_focus_record (GTK_COLUMN_VIEW (self->column_view), MP_RECORD (p));
-  return p;
+  mp_cell_table_add (self->cells, mp_plan_get_participants (self->plan), MP_RECORD (p));
+  return p; /* the plan keeps it */
 }
 
 typedef struct {
@@ -214,7 +231,7 @@ on_remove_response (GtkDialog     *dialog,
   GListStore *store = mp_plan_get_participants (mp_document_get_plan (request->document));
 
   /* The plan may have changed while the question was open. */
-  if (response == GTK_RESPONSE_ACCEPT && request->self->host.document == request->document &&
+  if (response == GTK_RESPONSE_ACCEPT && request->self->document == request->document &&
       g_list_store_find (store, request->participant, NULL))
     mp_document_remove_participant (request->document, request->participant);
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -223,6 +240,7 @@ on_remove_response (GtkDialog     *dialog,
 void
 mp_people_view_remove_selected (MpPeopleView *self)
 {
+  g_autoptr(MpParticipant) selected = NULL;
   MpParticipant *p;
   g_autoptr(GPtrArray) uses = NULL;
   g_autoptr(GString) text = NULL;
@@ -232,17 +250,18 @@ mp_people_view_remove_selected (MpPeopleView *self)
 
   g_return_if_fail (MP_IS_PEOPLE_VIEW (self));
 
-  p = (MpParticipant *) mp_cell_host_get_selected (&self->host);
-  if (p == NULL || self->host.document == NULL)
+  selected = (MpParticipant *) mp_cell_table_get_selected (self->cells);
+  p = selected;
+  if (p == NULL || self->document == NULL)
     {
       gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
-  uses = mp_document_describe_participant_uses (self->host.document, p);
+  uses = mp_document_describe_participant_uses (self->document, p);
   if (uses->len == 0)
     {
-      mp_document_remove_participant (self->host.document, p);
+      mp_document_remove_participant (self->document, p);
       return;
     }
 
@@ -265,18 +284,12 @@ mp_people_view_remove_selected (MpPeopleView *self)
 
   request = g_new0 (RemoveRequest, 1);
   request->self = g_object_ref (self);
-  request->document = g_object_ref (self->host.document);
+  request->document = g_object_ref (self->document);
   request->participant = g_object_ref (p);
   /* Freed with the dialog, also when it goes with its parent unanswered. */
   g_object_set_data_full (G_OBJECT (dialog), "mp-remove-request", request, (GDestroyNotify) remove_request_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_remove_response), request);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_activated (MpPeopleView *self)
-{
-  mp_people_view_add (self);
 }
 
 /* ---- the view ---- */
@@ -298,7 +311,7 @@ mp_people_view_select (MpPeopleView *self,
     }
   if (MP_IS_PARTICIPANT (record) &&
       g_list_store_find (mp_plan_get_participants (self->plan), record, &position))
-    mp_cell_host_select (&self->host, GTK_COLUMN_VIEW (self->column_view), position);
+    mp_cell_table_select (self->cells, position);
 }
 
 MpDocument *
@@ -306,7 +319,7 @@ mp_people_view_get_document (MpPeopleView *self)
 {
   g_return_val_if_fail (MP_IS_PEOPLE_VIEW (self), NULL);
 
-  return self->host.document;
+  return self->document;
 }
 
 void
@@ -316,28 +329,30 @@ mp_people_view_set_document (MpPeopleView *self,
   g_return_if_fail (MP_IS_PEOPLE_VIEW (self));
   g_return_if_fail (document == NULL || MP_IS_DOCUMENT (document));
 
-  if (self->host.document == document)
+  if (self->document == document)
     return;
-
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->plan != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->plan, sync_organizer_picker, self);
+      g_signal_handlers_disconnect_by_func (self->plan, sync_organizer, self);
       g_signal_handlers_disconnect_by_func (mp_plan_get_participants (self->plan), update_empty, self);
     }
-  g_set_object (&self->host.document, document);
+  g_set_object (&self->document, document);
   g_clear_object (&self->plan);
   if (document != NULL)
     self->plan = g_object_ref (mp_document_get_plan (document));
-
-  gtk_single_selection_set_model (self->host.selection,
+  mp_cell_table_set_document (self->cells, document);
+  gtk_single_selection_set_model (mp_cell_table_get_selection (self->cells),
                                   self->plan != NULL ? G_LIST_MODEL (mp_plan_get_participants (self->plan)) : NULL);
   if (self->plan != NULL)
     {
-      g_signal_connect_swapped (self->plan, "notify::organizer", G_CALLBACK (sync_organizer_picker), self);
+      g_signal_connect_swapped (self->plan, "notify::organizer", G_CALLBACK (sync_organizer), self);
       g_signal_connect_swapped (mp_plan_get_participants (self->plan), "items-changed",
                                 G_CALLBACK (update_empty), self);
+      g_signal_connect_swapped (document, "record-changed", G_CALLBACK (on_record_changed), self);
     }
-  sync_organizer_picker (self);
+  sync_organizer (self);
   update_empty (self);
   gtk_widget_set_sensitive (self->box, self->plan != NULL);
 }
@@ -348,9 +363,17 @@ mp_people_view_dispose (GObject *object)
   MpPeopleView *self = MP_PEOPLE_VIEW (object);
 
   mp_people_view_set_document (self, NULL);
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->host.selection);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MP_TYPE_PEOPLE_VIEW);
   G_OBJECT_CLASS (mp_people_view_parent_class)->dispose (object);
+}
+
+static void
+mp_people_view_finalize (GObject *object)
+{
+  MpPeopleView *self = MP_PEOPLE_VIEW (object);
+
+  mp_cell_table_free (self->cells);
+  G_OBJECT_CLASS (mp_people_view_parent_class)->finalize (object);
 }
 
 static gboolean
@@ -376,123 +399,40 @@ mp_people_view_class_init (MpPeopleViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = mp_people_view_dispose;
+  object_class->finalize = mp_people_view_finalize;
   object_class->get_property = mp_page_get_property;
   object_class->set_property = mp_page_set_property;
   mp_page_install_properties (object_class, 1);
+
+  g_type_ensure (MP_TYPE_PARTICIPANT_PICKER);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/MutualPlan/mp-people-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpPeopleView, box);
+  gtk_widget_class_bind_template_child (widget_class, MpPeopleView, organizer_picker);
+  gtk_widget_class_bind_template_child (widget_class, MpPeopleView, view);
+  gtk_widget_class_bind_template_child (widget_class, MpPeopleView, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, MpPeopleView, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, mp_people_view_add);
+  gtk_widget_class_bind_template_callback (widget_class, mp_people_view_remove_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_organizer_chosen);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "mppeopleview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  side_names[0] = mp_format_side (MP_SIDE_SELLER);
+  side_names[1] = mp_format_side (MP_SIDE_CUSTOMER);
 }
 
 static void
 mp_people_view_init (MpPeopleView *self)
 {
-  GtkWidget *header, *title, *label, *add, *scrolled, *overlay;
-  GtkListItemFactory *factory;
-  GtkColumnViewColumn *column;
-  GtkColumnView *cv;
-  const char *sides[] = { mp_format_side (MP_SIDE_SELLER), mp_format_side (MP_SIDE_CUSTOMER), NULL };
+  g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (NULL);
 
-  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (self->box, 18);
-  gtk_widget_set_margin_bottom (self->box, 18);
-  gtk_widget_set_margin_start (self->box, 18);
-  gtk_widget_set_margin_end (self->box, 18);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("People"), -1);
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  title = gtk_label_new (_("People"));
-  gtk_widget_add_css_class (title, "title-2");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_box_append (GTK_BOX (header), title);
-
-  label = gtk_label_new_with_mnemonic (_("_Organizer:"));
-  gtk_widget_set_margin_start (label, 24);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (header), label);
-  self->organizer_picker = mp_participant_picker_new ();
-  mp_participant_picker_set_party (MP_PARTICIPANT_PICKER (self->organizer_picker), MP_PARTY_SELLER);
+  gtk_widget_init_template (GTK_WIDGET (self));
   mp_participant_picker_set_accessible_label (MP_PARTICIPANT_PICKER (self->organizer_picker),
                                               _("Organizer, who sends the calendar invitations"));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->organizer_picker);
-  g_signal_connect_swapped (self->organizer_picker, "participant-chosen", G_CALLBACK (on_organizer_chosen), self);
-  gtk_box_append (GTK_BOX (header), self->organizer_picker);
-
-  label = gtk_label_new (NULL);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (header), label);
-
-  add = mp_cells_tool_button ("list-add-symbolic", _("_Add Participant"));
-  gtk_widget_set_tooltip_text (add, _("Add a participant (Insert)"));
-  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_activated), self);
-  gtk_box_append (GTK_BOX (header), add);
-  self->remove_button = mp_cells_tool_button ("list-remove-symbolic", _("_Remove"));
-  gtk_widget_set_tooltip_text (self->remove_button, _("Remove the selected participant (Delete)"));
-  g_signal_connect_swapped (self->remove_button, "clicked", G_CALLBACK (mp_people_view_remove_selected), self);
-  gtk_box_append (GTK_BOX (header), self->remove_button);
-  gtk_box_append (GTK_BOX (self->box), header);
-
-  self->host.selection = gtk_single_selection_new (NULL);
-  self->column_view = gtk_column_view_new (GTK_SELECTION_MODEL (g_object_ref (self->host.selection)));
-  cv = GTK_COLUMN_VIEW (self->column_view);
-  gtk_column_view_set_show_column_separators (cv, TRUE);
-  gtk_column_view_set_reorderable (cv, FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Participants"), -1);
-
-  column = mp_cell_column_text (&self->host, _("Name"), MP_PARTICIPANT_NAME, _("Name"), _("Name"));
-  gtk_column_view_column_set_fixed_width (column, 190);
-  gtk_column_view_append_column (cv, column);
-  g_object_unref (column);
-  column = mp_cell_column_text (&self->host, _("Email"), MP_PARTICIPANT_EMAIL, _("Email"), _("name@example.com"));
-  gtk_column_view_column_set_fixed_width (column, 300);
-  gtk_column_view_append_column (cv, column);
-  g_object_unref (column);
-  column = mp_cell_column_text (&self->host, _("Organisation"), MP_PARTICIPANT_ORGANIZATION, _("Organisation"), NULL);
-  gtk_column_view_column_set_fixed_width (column, 230);
-  gtk_column_view_append_column (cv, column);
-  g_object_unref (column);
-  column = mp_cell_column_enum (&self->host, _("Side"), MP_PARTICIPANT_SIDE, _("Side"), sides);
-  gtk_column_view_append_column (cv, column);
-  g_object_unref (column);
-  column = mp_cell_column_text (&self->host, _("Role"), MP_PARTICIPANT_ROLE, _("Role"), _("Role in the deal"));
-  gtk_column_view_column_set_fixed_width (column, 240);
-  gtk_column_view_append_column (cv, column);
-  g_object_unref (column);
-  column = mp_cell_column_bool (&self->host, _("Decides"), MP_PARTICIPANT_DECISION_MAKER, _("Decision maker"));
-  gtk_column_view_append_column (cv, column);
-  g_object_unref (column);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (organizer_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (organizer_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (organizer_unbind), self);
-  column = gtk_column_view_column_new (_("Organizer"), factory);
-  gtk_column_view_append_column (cv, column);
-  g_object_unref (column);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
-  gtk_scrolled_window_set_has_frame (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-
-  overlay = gtk_overlay_new ();
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), scrolled);
-  self->empty_label = gtk_label_new (_("No participants yet. Add the people of both sides who work on the deal."));
-  gtk_label_set_wrap (GTK_LABEL (self->empty_label), TRUE);
-  gtk_widget_add_css_class (self->empty_label, "dim-label");
-  gtk_widget_set_can_target (self->empty_label, FALSE);
-  gtk_widget_set_visible (self->empty_label, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->empty_label);
-  gtk_box_append (GTK_BOX (self->box), overlay);
-
-  mp_cells_add_shortcuts (GTK_WIDGET (self), G_CALLBACK (add_activated),
-                          G_CALLBACK (mp_people_view_remove_selected), self);
-  gtk_widget_set_sensitive (self->box, FALSE);
+  self->cells = mp_cell_table_new (self->view, selection, columns, G_N_ELEMENTS (columns), G_TYPE_INVALID);
+  mp_cell_table_add_shortcuts (GTK_WIDGET (self), G_CALLBACK (mp_people_view_add),
+                               G_CALLBACK (mp_people_view_remove_selected), self);
 }
 
 GtkWidget *

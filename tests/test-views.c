@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "mp-calendar-view.h"
+#include "mp-cell-table.h"
 #include "mp-date-button.h"
 #include "mp-document.h"
 #include "mp-format.h"
@@ -196,27 +197,74 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* The cell widget of @type in the row of @record (mp-cells keeps the
- * GtkListItem on each cell widget); @placeholder tells entries apart. */
+/* The editor of @type in the row of @record and the column @column
+ * (-1: any) of a cell table (mp-cell-table keeps the GtkListItem on each
+ * editor and the column on its cell). */
 static GtkWidget *
-find_cell (GtkWidget  *widget,
-           GType       type,
-           gpointer    record,
-           const char *placeholder)
+find_cell (GtkWidget *widget,
+           GType      type,
+           gpointer   record,
+           int        column)
 {
   GtkListItem *li = g_object_get_data (G_OBJECT (widget), "mp-list-item");
 
   if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && li != NULL && gtk_list_item_get_item (li) == record &&
-      (placeholder == NULL || (GTK_IS_ENTRY (widget) &&
-                               g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0)))
+      (column < 0 || (int) mp_cell_table_cell_column (gtk_list_item_get_child (li)) == column))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_cell (child, type, record, placeholder);
+      GtkWidget *found = find_cell (child, type, record, column);
       if (found)
         return found;
     }
   return NULL;
+}
+
+/* A GtkEditableLabel's text field while it is being edited. */
+static GtkWidget *
+editing_text (GtkWidget *label)
+{
+  return mp_test_find_widget (label, GTK_TYPE_TEXT);
+}
+
+/* Runs the main loop until @done says so (a bound against hangs only). */
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+not_editing (gpointer label)
+{
+  return !gtk_editable_label_get_editing (label);
+}
+
+/* Opens a choice cell's popover and activates the row labelled @label. */
+static void
+choose_in_popover (GtkWidget  *button,
+                   const char *label)
+{
+  GtkPopover *popover;
+  GtkWidget *list;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  mp_test_spin_frames (2);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (popover);
+  list = mp_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_LIST_BOX);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "label"), label) == 0)
+      {
+        g_signal_emit_by_name (list, "row-activated", row);
+        mp_test_spin_frames (1);
+        return;
+      }
+  g_assert_not_reached ();
 }
 
 static GtkWidget *
@@ -276,8 +324,8 @@ test_edit_and_undo_all (void)
   w_people = show_in_window (people);
 
   /* The rows show the people. */
-  g_assert_nonnull (find_cell (people, GTK_TYPE_ENTRY, sue, "Name"));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_ENTRY, sue, "Name"))), ==, "Sue Kim");
+  g_assert_nonnull (find_cell (people, GTK_TYPE_EDITABLE_LABEL, sue, 0));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_EDITABLE_LABEL, sue, 0))), ==, "Sue Kim");
 
   /* Add a participant: after the selected first row, on Dana's side. */
   press (people, "Add Participant");
@@ -291,24 +339,29 @@ test_edit_and_undo_all (void)
 
   /* Its name is ready to type into. */
   mp_test_spin_frames (5);
-  entry = find_cell (people, GTK_TYPE_ENTRY, p, "Name");
+  entry = find_cell (people, GTK_TYPE_EDITABLE_LABEL, p, 0);
   g_assert_nonnull (entry);
   root = gtk_widget_get_root (entry);
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (entry)));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), entry));
 
-  /* Edit the name: nothing is written until Enter. */
+  /* Edit the name: nothing is written until Enter (the text field's
+   * activate, as the key does). */
   gtk_editable_set_text (GTK_EDITABLE (entry), "Priya Sha");
   gtk_editable_set_text (GTK_EDITABLE (entry), "Priya Shah");
   g_assert_cmpstr (mp_participant_get_name (p), ==, "New participant");
-  g_signal_emit_by_name (entry, "activate");
+  g_signal_emit_by_name (editing_text (entry), "activate");
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (entry)));
   g_assert_cmpstr (mp_participant_get_name (p), ==, "Priya Shah");
 
   /* The e-mail cell commits when the focus leaves it. */
-  entry = find_cell (people, GTK_TYPE_ENTRY, p, "name@example.com");
+  entry = find_cell (people, GTK_TYPE_EDITABLE_LABEL, p, 1);
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "priya@northwind.example");
-  gtk_widget_grab_focus (find_cell (people, GTK_TYPE_ENTRY, p, "Name"));
+  gtk_widget_grab_focus (find_cell (people, GTK_TYPE_EDITABLE_LABEL, p, 0));
+  spin_until (not_editing, entry);
   g_assert_cmpstr (mp_participant_get_email (p), ==, "priya@northwind.example");
 
   /* Removing Sue, who owns a milestone, asks and says which. */
@@ -344,9 +397,10 @@ test_edit_and_undo_all (void)
   /* The organizer: Raj instead of Dana. */
   g_assert_true (mp_participant_picker_choose (MP_PARTICIPANT_PICKER (mp_test_find_widget (people, MP_TYPE_PARTICIPANT_PICKER)), "p-raj"));
   g_assert_cmpstr (mp_plan_get_organizer (plan), ==, "p-raj");
-  cell = find_cell (people, GTK_TYPE_CHECK_BUTTON, mp_plan_find_participant (plan, "p-raj"), NULL);
-  /* (the decision maker check comes first in the row; find the organizer one) */
+  cell = find_cell (people, GTK_TYPE_CHECK_BUTTON, mp_plan_find_participant (plan, "p-raj"), 6);
   g_assert_nonnull (cell);
+  mp_test_spin_frames (2);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (cell)));
 
   /* ---- Goals ---- */
   w_goals = show_in_window (goals);
@@ -356,14 +410,15 @@ test_edit_and_undo_all (void)
   g_object_unref (goal);
   g_assert_cmpstr (mp_goal_get_title (goal), ==, "New goal");
   mp_test_spin_frames (3);
-  entry = find_cell (goals, GTK_TYPE_ENTRY, goal, "How reaching it is measured");
+  entry = find_cell (goals, GTK_TYPE_EDITABLE_LABEL, goal, 1);
   g_assert_nonnull (entry);
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Two references by March");
-  g_signal_emit_by_name (entry, "activate");
+  g_signal_emit_by_name (editing_text (entry), "activate");
   g_assert_cmpstr (mp_goal_get_measure (goal), ==, "Two references by March");
 
   /* Link milestones: through the popover's check buttons. */
-  cell = find_cell (goals, MP_TYPE_REFS_BUTTON, goal, NULL);
+  cell = find_cell (goals, MP_TYPE_REFS_BUTTON, goal, -1);
   g_assert_nonnull (cell);
   mp_refs_button_popup (MP_REFS_BUTTON (cell));
   mp_test_spin_frames (3);
@@ -385,8 +440,9 @@ test_edit_and_undo_all (void)
   g_assert_cmpuint (g_strv_length ((char **) mp_goal_get_milestones (goal)), ==, 1);
   g_assert_cmpstr (mp_goal_get_milestones (goal)[0], ==, "m-sign");
 
-  cell = find_cell (goals, GTK_TYPE_DROP_DOWN, goal, NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), MP_GOAL_ACHIEVED);
+  cell = find_cell (goals, GTK_TYPE_MENU_BUTTON, goal, 2);
+  g_assert_nonnull (cell);
+  choose_in_popover (cell, "Achieved");
   g_assert_cmpint (mp_goal_get_status (goal), ==, MP_GOAL_ACHIEVED);
 
   /* ---- Calendar ---- */
@@ -399,20 +455,16 @@ test_edit_and_undo_all (void)
   g_assert_cmpuint (mp_blackout_get_start (blackout), ==, mp_blackout_get_end (blackout));
   mp_test_spin_frames (3);
   {
-    /* The second date button of the row is the last day. */
-    GtkWidget *start = find_cell (calendar, MP_TYPE_DATE_BUTTON, blackout, NULL);
-    GtkWidget *end = NULL;
+    /* The third column is the last day. */
+    GtkWidget *end = find_cell (calendar, MP_TYPE_DATE_BUTTON, blackout, 2);
 
-    g_assert_nonnull (start);
-    for (GtkWidget *w = gtk_widget_get_parent (start); w != NULL && end == NULL; w = gtk_widget_get_next_sibling (w))
-      if (w != gtk_widget_get_parent (start))
-        end = find_cell (w, MP_TYPE_DATE_BUTTON, blackout, NULL);
     g_assert_nonnull (end);
     mp_date_button_choose (MP_DATE_BUTTON (end), mp_blackout_get_start (blackout) + 4);
     g_assert_cmpuint (mp_blackout_get_end (blackout), ==, mp_blackout_get_start (blackout) + 4);
   }
-  cell = find_cell (calendar, MP_TYPE_PARTICIPANT_PICKER, blackout, NULL);
-  g_assert_true (mp_participant_picker_choose (MP_PARTICIPANT_PICKER (cell), "p-tom"));
+  cell = find_cell (calendar, GTK_TYPE_MENU_BUTTON, blackout, 4);
+  g_assert_nonnull (cell);
+  choose_in_popover (cell, "Tom Becker");
   g_assert_cmpstr (mp_blackout_get_participant (blackout), ==, "p-tom");
 
   press (calendar, "Add Meeting");
@@ -423,34 +475,34 @@ test_edit_and_undo_all (void)
   g_assert_true (g_str_has_suffix (mp_meeting_get_start (meeting), "T09:00"));
   g_assert_cmpint (mp_meeting_get_every_weeks (meeting), ==, 1);
   mp_test_spin_frames (3);
-  /* The first meeting's cell: a date button and a time entry. */
-  cell = find_cell (calendar, GTK_TYPE_BOX, meeting, NULL);
+  /* The first meeting's cell: a date button and the time as text. */
+  cell = find_cell (calendar, GTK_TYPE_BOX, meeting, 1);
   g_assert_nonnull (cell);
-  entry = mp_test_find_widget (cell, GTK_TYPE_ENTRY);
+  entry = mp_test_find_widget (cell, GTK_TYPE_EDITABLE_LABEL);
   g_assert_nonnull (entry);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "09:00");
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "14:30");
-  g_signal_emit_by_name (entry, "activate");
+  g_signal_emit_by_name (editing_text (entry), "activate");
   g_assert_true (g_str_has_suffix (mp_meeting_get_start (meeting), "T14:30"));
   /* Not a time: the model keeps its value. */
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (entry));
   gtk_editable_set_text (GTK_EDITABLE (entry), "25:99");
-  g_signal_emit_by_name (entry, "activate");
+  g_signal_emit_by_name (editing_text (entry), "activate");
   g_assert_true (g_str_has_suffix (mp_meeting_get_start (meeting), "T14:30"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "14:30");
   /* Once: 0 weeks, shown as a word. */
-  cell = find_cell (calendar, GTK_TYPE_SPIN_BUTTON, meeting, NULL);
-  g_assert_nonnull (cell);
   {
-    GtkWidget *every = NULL;
-    for (GtkWidget *w = gtk_widget_get_parent (cell); w != NULL && every == NULL; w = gtk_widget_get_next_sibling (w))
-      if (w != gtk_widget_get_parent (cell))
-        every = find_cell (w, GTK_TYPE_SPIN_BUTTON, meeting, NULL);
+    GtkWidget *every = find_cell (calendar, GTK_TYPE_EDITABLE_LABEL, meeting, 3);
+
     g_assert_nonnull (every);
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (every), 0);
+    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (every));
+    gtk_editable_set_text (GTK_EDITABLE (every), "0");
+    g_signal_emit_by_name (editing_text (every), "activate");
     g_assert_cmpint (mp_meeting_get_every_weeks (meeting), ==, 0);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (every)), ==, "Once");
   }
-  cell = find_cell (calendar, MP_TYPE_REFS_BUTTON, meeting, NULL);
+  cell = find_cell (calendar, MP_TYPE_REFS_BUTTON, meeting, -1);
   mp_refs_button_toggle (MP_REFS_BUTTON (cell), "p-lena", TRUE);
   g_assert_cmpstr (mp_meeting_get_attendees (meeting)[0], ==, "p-lena");
 
@@ -495,7 +547,7 @@ test_edit_and_undo_all (void)
   after = mp_plan_to_bytes (plan);
   g_assert_true (g_bytes_equal (before, after));
   g_assert_cmpuint (n_items (mp_plan_get_participants (plan)), ==, 5);
-  g_assert_nonnull (find_cell (people, GTK_TYPE_ENTRY, mp_plan_find_participant (plan, "p-sue"), "Name"));
+  g_assert_nonnull (find_cell (people, GTK_TYPE_EDITABLE_LABEL, mp_plan_find_participant (plan, "p-sue"), 0));
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (mp_test_find_widget (calendar, GTK_TYPE_SWITCH))));
 
   gtk_window_destroy (GTK_WINDOW (w_calendar));
@@ -660,21 +712,80 @@ test_views_follow_model (void)
   window = show_in_window (people);
   mp_document_set_string (doc, MP_RECORD (tom), MP_PARTICIPANT_NAME, "Thomas Becker");
   mp_test_spin_frames (1);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_ENTRY, tom, "Name"))), ==, "Thomas Becker");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_EDITABLE_LABEL, tom, 0))), ==, "Thomas Becker");
   mp_document_undo (doc);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_ENTRY, tom, "Name"))), ==, "Tom Becker");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_EDITABLE_LABEL, tom, 0))), ==, "Tom Becker");
 
   /* Another document, then none. */
   {
     g_autoptr(MpDocument) other = mp_test_load_fixture ("mueller-maschinenbau.mplan");
     mp_people_view_set_document (MP_PEOPLE_VIEW (people), other);
     mp_test_spin_frames (3);
-    g_assert_nonnull (find_cell (people, GTK_TYPE_ENTRY,
-                                 mp_plan_find_participant (mp_document_get_plan (other), "p-oezlem"), "Name"));
+    g_assert_nonnull (find_cell (people, GTK_TYPE_EDITABLE_LABEL,
+                                 mp_plan_find_participant (mp_document_get_plan (other), "p-oezlem"), 0));
     mp_people_view_set_document (MP_PEOPLE_VIEW (people), NULL);
     mp_test_spin_frames (2);
   }
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window is at least 720 px wide less its page list (130 px and a
+ * divider): every list page fits beside it, and its rows read as text,
+ * at most 36 px tall. */
+#define PAGE_WIDTH_AT_720 588
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "row") == 0)
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+check_fits (GtkWidget  *view,
+            const char *name)
+{
+  GtkWidget *window = show_in_window (view);
+  int min = 0;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("%s: minimum width %d px", name, min);
+  g_assert_cmpint (min, <=, PAGE_WIDTH_AT_720);
+  /* Every row of every list. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_rows (view, rows);
+    g_assert_cmpuint (rows->len, >, 0);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (rows, i);
+
+        if (GTK_IS_LIST_BOX_ROW (row) || !gtk_widget_get_mapped (row))
+          continue;
+        g_assert_cmpint (gtk_widget_get_height (row), <=, 36);
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_pages_fit (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
+  GtkWidget *people = mp_people_view_new ();
+  GtkWidget *goals = mp_goals_view_new ();
+  GtkWidget *calendar = mp_calendar_view_new ();
+
+  mp_people_view_set_document (MP_PEOPLE_VIEW (people), doc);
+  mp_goals_view_set_document (MP_GOALS_VIEW (goals), doc);
+  mp_calendar_view_set_document (MP_CALENDAR_VIEW (calendar), doc);
+  check_fits (people, "people");
+  check_fits (goals, "goals");
+  check_fits (calendar, "calendar");
 }
 
 static void
@@ -768,6 +879,14 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_setenv ("MUTUALPLAN_TODAY", "2027-02-01", TRUE);
   gtk_init ();
+  {
+    /* The application's style: rows are as compact as in the app. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/com/example/MutualPlan/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/widgets/date-button", test_date_button);
   g_test_add_func ("/widgets/lazy-tooltip", test_lazy_tooltip);
@@ -775,6 +894,7 @@ main (int   argc,
   g_test_add_func ("/views/edit-and-undo-all", test_edit_and_undo_all);
   g_test_add_func ("/views/follow-model", test_views_follow_model);
   g_test_add_func ("/views/cancel-one-date", test_cancel_one_date);
+  g_test_add_func ("/views/pages-fit", test_pages_fit);
   g_test_add_func ("/views/screenshots", test_screenshots);
   return g_test_run ();
 }
