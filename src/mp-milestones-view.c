@@ -691,6 +691,9 @@ mp_milestones_view_select (MpMilestonesView *self,
   g_return_if_fail (MP_IS_MILESTONES_VIEW (self));
   if (self->tree == NULL || record == NULL)
     return;
+  /* Chosen now: a row that came into the plan a moment ago (Add, then
+   * Add Task before the idle ran) no longer takes the selection. */
+  g_clear_object (&self->pending_select);
   pos = row_position (self, record, TRUE);
   if (pos == GTK_INVALID_LIST_POSITION && !mp_milestone_filter_is_empty (self->filter))
     {
