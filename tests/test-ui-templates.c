@@ -10,10 +10,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "mp-application.h"
 #include "mp-model.h"
+#include "mp-overview.h"
 #include "mp-page.h"
 #include "mp-test-widgets.h"
 #include "mp-window.h"
@@ -179,11 +184,60 @@ test_pages_share_an_interface (void)
   mp_test_spin_frames (2);
 }
 
+/* The Overview's two columns fit beside the page list below the window's
+ * breakpoint (1000 px), in English and in German: a wider least width
+ * would keep the window from ever reaching its narrow layout. */
+static void
+overview_least_width (const char *language,
+                      int        *width)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overview;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  overview = mp_overview_new ();
+  gtk_window_set_child (GTK_WINDOW (window), overview);
+  mp_overview_set_document (MP_OVERVIEW (overview), doc);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_test_spin_frames (3);
+  gtk_widget_measure (overview, GTK_ORIENTATION_HORIZONTAL, -1, width, NULL, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_setenv ("LANGUAGE", "", TRUE);
+}
+
+static void
+test_overview_fits (void)
+{
+  g_autofree char *po = g_test_build_filename (G_TEST_BUILT, "..", "po", "de", "LC_MESSAGES",
+                                               GETTEXT_PACKAGE ".mo", NULL);
+  int english, german;
+
+  /* The German catalogue of the build: without it the test would measure
+   * English twice. */
+  g_assert_true (g_file_test (po, G_FILE_TEST_EXISTS));
+  overview_least_width ("en", &english);
+  overview_least_width ("de", &german);
+  g_test_message ("least width of the Overview: %d px in English, %d px in German", english, german);
+  g_assert_cmpint (german, >, 0);
+  /* 1000 px less the page list (about 130 px) and its divider. */
+  g_assert_cmpint (english, <=, 840);
+  g_assert_cmpint (german, <=, 840);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *localedir = NULL;
+
+  /* The build's translations, for the German measurements. */
+  setlocale (LC_ALL, "");
   gtk_test_init (&argc, &argv, NULL);
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   /* The window and application reference every page and dialog, so the
    * linker keeps their types for the look-up by name. */
   g_type_ensure (MP_TYPE_APPLICATION);
@@ -191,5 +245,6 @@ main (int   argc,
   g_test_add_func ("/ui/every-template-builds", test_every_template_builds);
   g_test_add_func ("/ui/every-file-is-a-resource", test_every_file_is_a_resource);
   g_test_add_func ("/ui/pages-share-an-interface", test_pages_share_an_interface);
+  g_test_add_func ("/ui/overview-fits", test_overview_fits);
   return g_test_run ();
 }
