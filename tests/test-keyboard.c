@@ -364,6 +364,38 @@ focus_within (MpWindow  *window,
   return focus != NULL && widget != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* The first widget under @root of @type (and with @css_class). */
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 GType       type,
+                 const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_with_class (c, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+editing_label (GtkWidget *root)
+{
+  if (GTK_IS_EDITABLE_LABEL (root) && gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (root)))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = editing_label (c);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_keys (void)
 {
@@ -406,6 +438,40 @@ test_keys (void)
   press ("alt+4");
   MP_TEST_SPIN_UNTIL (g_strcmp0 (gtk_stack_get_visible_child_name (pages), "people") == 0);
   MP_TEST_SPIN_UNTIL (focus_within (window, gtk_stack_get_visible_child (pages)));
+
+  /* People: rows read as text. Typing on a row (here on its Side
+   * button) opens its first text cell with what was typed; Escape leaves
+   * the name as it was; Enter on a text cell opens it; Space on a choice
+   * opens its choices. */
+  {
+    GtkWidget *page = gtk_stack_get_visible_child (pages);
+    GtkWidget *choice = find_with_class (page, GTK_TYPE_MENU_BUTTON, "cell-choice");
+    GtkWidget *label = NULL;
+    g_autofree char *name = NULL;
+
+    g_assert_null (editing_label (page));
+    g_assert_nonnull (choice);
+    gtk_widget_grab_focus (choice);
+    press ("z");
+    MP_TEST_SPIN_UNTIL ((label = editing_label (page)) != NULL);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, "z");
+    press ("Escape");
+    MP_TEST_SPIN_UNTIL (editing_label (page) == NULL);
+    name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (label)));
+    g_assert_cmpstr (name, !=, "z");
+    g_assert_true (focus_within (window, label));
+    press ("Return");
+    MP_TEST_SPIN_UNTIL (editing_label (page) == label);
+    press ("Escape");
+    MP_TEST_SPIN_UNTIL (editing_label (page) == NULL);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (label)), ==, name);
+    gtk_widget_grab_focus (choice);
+    press ("space");
+    MP_TEST_SPIN_UNTIL (gtk_menu_button_get_popover (GTK_MENU_BUTTON (choice)) != NULL &&
+                        gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (choice)))));
+    press ("Escape");
+    MP_TEST_SPIN_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (choice)))));
+  }
 
   /* The page list is one Tab stop: into it with Shift+Tab from the
    * page's first control, arrows within it, Tab back into the page. */

@@ -788,6 +788,124 @@ test_pages_fit (void)
   check_fits (calendar, "calendar");
 }
 
+/* Through the cells as a user edits them: a person's e-mail (Enter opens
+ * the editor, Enter commits), a blackout's last day (the date button's
+ * own choice); undo puts the model and the cells back. */
+static void
+test_cells_edit_undo (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  MpParticipant *dana = mp_plan_find_participant (plan, "p-dana");
+  g_autofree char *old_email = g_strdup (mp_participant_get_email (dana));
+  GtkWidget *people = mp_people_view_new ();
+  GtkWidget *calendar = mp_calendar_view_new ();
+  GtkWidget *w_people, *w_calendar, *email, *end;
+  g_autoptr(MpBlackout) blackout = NULL;
+  MpDate old_end;
+
+  mp_people_view_set_document (MP_PEOPLE_VIEW (people), doc);
+  w_people = show_in_window (people);
+  email = find_cell (people, GTK_TYPE_EDITABLE_LABEL, dana, 1);
+  g_assert_nonnull (email);
+  /* Rows read as text: the value, not an entry. */
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (email)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==, old_email);
+  /* Enter on the cell: what its key binding runs. */
+  gtk_widget_grab_focus (email);
+  g_assert_true (gtk_widget_activate_action (email, "editing.start", NULL));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (email)));
+  /* Focus in a cell selects its row. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                      GTK_COLUMN_VIEW (mp_test_find_widget (people, GTK_TYPE_COLUMN_VIEW))))), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (email), "dana@northwind.example");
+  g_assert_cmpstr (mp_participant_get_email (dana), ==, old_email);
+  g_signal_emit_by_name (editing_text (email), "activate");
+  g_assert_cmpstr (mp_participant_get_email (dana), ==, "dana@northwind.example");
+  g_assert_true (mp_document_can_undo (doc));
+  /* Escape while editing leaves the model alone. */
+  g_assert_true (gtk_widget_activate_action (email, "editing.start", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (email), "typo@");
+  gtk_widget_activate_action (email, "editing.stop", "b", FALSE);
+  g_assert_cmpstr (mp_participant_get_email (dana), ==, "dana@northwind.example");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (email)), ==, "dana@northwind.example");
+  /* Undo: the model and the cell. */
+  g_assert_true (mp_document_undo (doc));
+  mp_test_spin_frames (1);
+  g_assert_cmpstr (mp_participant_get_email (dana), ==, old_email);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (people, GTK_TYPE_EDITABLE_LABEL, dana, 1))), ==,
+                   old_email);
+  g_assert_false (mp_document_can_undo (doc));
+
+  mp_calendar_view_set_document (MP_CALENDAR_VIEW (calendar), doc);
+  w_calendar = show_in_window (calendar);
+  blackout = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_blackouts (plan)), 0);
+  old_end = mp_blackout_get_end (blackout);
+  end = find_cell (calendar, MP_TYPE_DATE_BUTTON, blackout, 2);
+  g_assert_nonnull (end);
+  g_assert_cmpuint (mp_date_button_get_date (MP_DATE_BUTTON (end)), ==, old_end);
+  mp_date_button_choose (MP_DATE_BUTTON (end), old_end + 3);
+  g_assert_cmpuint (mp_blackout_get_end (blackout), ==, old_end + 3);
+  g_assert_true (mp_document_undo (doc));
+  mp_test_spin_frames (1);
+  g_assert_cmpuint (mp_blackout_get_end (blackout), ==, old_end);
+  g_assert_cmpuint (mp_date_button_get_date (MP_DATE_BUTTON (find_cell (calendar, MP_TYPE_DATE_BUTTON, blackout, 2))),
+                    ==, old_end);
+  g_assert_false (mp_document_get_modified (doc));
+
+  gtk_window_destroy (GTK_WINDOW (w_calendar));
+  gtk_window_destroy (GTK_WINDOW (w_people));
+}
+
+/* Adding a column is one table entry: the same list with one entry more
+ * has that column, showing and editing its field through the document. */
+static const MpCellColumn goal_columns[] = {
+  { "Goal", "Goal", 200, MP_COLUMN_EXPAND, .row = { MP_CELL_TEXT, MP_GOAL_TITLE, MP_CELL_REQUIRED } },
+  { "Measure", "Measure", 180, 0, .row = { MP_CELL_TEXT, MP_GOAL_MEASURE } },
+  /* the one entry more */
+  { "Milestones", "Linked milestones", 150, 0, .row = { MP_CELL_REFS, MP_GOAL_MILESTONES, .refs = MP_REF_MILESTONE } },
+};
+
+static void
+test_cells_one_entry (void)
+{
+  g_autoptr(MpDocument) doc = mp_test_load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  g_autoptr(MpGoal) goal = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_goals (plan)), 0);
+
+  for (guint n = 2; n <= 3; n++)
+    {
+      GtkWidget *view = gtk_column_view_new (NULL);
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+      g_autoptr(GtkSingleSelection) selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (mp_plan_get_goals (plan))));
+      MpCellTable *table = mp_cell_table_new (GTK_COLUMN_VIEW (view), selection, goal_columns, n, G_TYPE_INVALID);
+      GtkWidget *window, *refs;
+
+      mp_cell_table_set_document (table, doc);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+      window = show_in_window (scrolled);
+      g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view))), ==, n);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (view, GTK_TYPE_EDITABLE_LABEL, goal, 0))), ==,
+                       mp_goal_get_title (goal));
+      refs = find_cell (view, MP_TYPE_REFS_BUTTON, goal, 2);
+      if (n == 2)
+        g_assert_null (refs);
+      else
+        {
+          gboolean linked = g_strv_contains (mp_goal_get_milestones (goal), "m-demo");
+
+          g_assert_nonnull (refs);
+          mp_refs_button_toggle (MP_REFS_BUTTON (refs), "m-demo", !linked);
+          g_assert_true (g_strv_contains (mp_goal_get_milestones (goal), "m-demo") != linked);
+          g_assert_true (mp_document_undo (doc));
+          g_assert_true (g_strv_contains (mp_goal_get_milestones (goal), "m-demo") == linked);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+      mp_test_spin_frames (2);
+      mp_cell_table_free (table);
+    }
+}
+
 static void
 test_screenshots (void)
 {
@@ -895,6 +1013,8 @@ main (int   argc,
   g_test_add_func ("/views/follow-model", test_views_follow_model);
   g_test_add_func ("/views/cancel-one-date", test_cancel_one_date);
   g_test_add_func ("/views/pages-fit", test_pages_fit);
+  g_test_add_func ("/views/cells-edit-undo", test_cells_edit_undo);
+  g_test_add_func ("/views/cells-one-entry", test_cells_one_entry);
   g_test_add_func ("/views/screenshots", test_screenshots);
   return g_test_run ();
 }
