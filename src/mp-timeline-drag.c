@@ -17,6 +17,7 @@
 #include "mp-format.h"
 #include "mp-model.h"
 #include "mp-schedule.h"
+#include "mp-shift-dialog.h"
 #include "mp-style.h"
 #include "mp-timeline.h"
 #include "mp-timeline-private.h"
@@ -24,8 +25,8 @@
 #define DRAG_THRESHOLD 3.0
 
 enum {
-  RESPONSE_ONLY_THIS = 1,
-  RESPONSE_WITH_DEPENDENTS = 2,
+  RESPONSE_ONLY_THIS = MP_SHIFT_RESPONSE_ONLY_THIS,
+  RESPONSE_WITH_DEPENDENTS = MP_SHIFT_RESPONSE_WITH_DEPENDENTS,
 };
 
 static char *
@@ -226,7 +227,7 @@ ask_shift (MpTimeline  *self,
 {
   MpMilestone *m = mp_timeline_layout_get_milestone (self->layout, (guint) milestone);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog, *area, *scrolled, *label;
+  GtkWidget *dialog;
   g_autofree char *list = describe_changes (G_LIST_MODEL (changes));
 
   self->shift_changes = g_object_ref (changes);
@@ -235,36 +236,8 @@ ask_shift (MpTimeline  *self,
   self->shift_start = start;
   self->shift_due = due;
 
-  dialog = gtk_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                   _("Move what depends on “%s” too?"),
-                                   mp_milestone_get_title (m));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
-                                            g_dngettext (NULL,
-                                                         "Moving it by %d day would also move these (each to a working day):",
-                                                         "Moving it by %d days would also move these (each to a working day):",
-                                                         ABS (days)),
-                                            days);
-  area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
-  label = gtk_label_new (list);
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("What moves"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_box_append (GTK_BOX (area), scrolled);
-
-  gtk_dialog_add_buttons (GTK_DIALOG (dialog),
-                          _("_Cancel"), GTK_RESPONSE_CANCEL,
-                          _("Move _Only This"), RESPONSE_ONLY_THIS,
-                          _("Move _With Dependents"), RESPONSE_WITH_DEPENDENTS,
-                          NULL);
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_WITH_DEPENDENTS);
+  dialog = mp_shift_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                mp_milestone_get_title (m), days, list);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_shift_response), self, 0);
   self->shift_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));

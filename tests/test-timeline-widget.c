@@ -319,6 +319,8 @@ test_drag_dependents (void)
   g_assert_nonnull (strstr (text->str, "Commitment"));
   g_assert_nonnull (strstr (text->str, "Signature"));
   g_assert_nonnull (strstr (text->str, "Pilot with two regions"));
+  mp_test_spin_frames (5);
+  mp_test_screenshot (dialog, "MP_TIMELINE_SHOTS", "shift-dialog.png");
   /* The bar stays where it was dropped while the question is open. */
   g_assert_cmpint (mp_timeline_get_view (f.timeline)->preview_milestone, ==, (int) index);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
