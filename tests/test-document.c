@@ -7,6 +7,7 @@
 
 #include "mp-document.h"
 #include "mp-model.h"
+#include "mp-plan-generator.h"
 #include "mp-plan-io.h"
 
 static MpDocument *
@@ -550,6 +551,171 @@ test_record_changed (void)
   g_assert_cmpuint (c.titles, ==, 3);
 }
 
+
+/* A snapshot sees nothing of what changes after it: fields, lists of
+ * children (insert, remove, move), a child record, unknown members. The
+ * records stay as edited, and undo brings back the same bytes. */
+static void
+test_snapshot_isolated (void)
+{
+  g_autoptr(MpDocument) doc = load_fixture ("acme-rollout.mplan");
+  MpPlan *plan = mp_document_get_plan (doc);
+  g_autoptr(GBytes) before = bytes_of (doc);
+  g_autoptr(GBytes) from_snapshot = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(MpRecordSnapshot) snap = mp_record_snapshot (MP_RECORD (plan));
+  g_autoptr(MpMilestone) m = mp_milestone_new ();
+  g_autoptr(MpTask) t = mp_task_new ();
+  g_autoptr(MpReporting) r = mp_reporting_new ();
+  g_autoptr(JsonNode) node = json_from_string ("{\"x\": [1, 2]}", NULL);
+  MpMilestone *first = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_milestones (plan)), 0);
+  const char *invitees[] = { "p-dana", "p-sue", NULL };
+  int steps = 0;
+
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Changed after the snapshot"), steps++;
+  mp_document_set_strv (doc, MP_RECORD (first), MP_MILESTONE_INVITE, invitees), steps++;
+  mp_document_set_string (doc, MP_RECORD (first), MP_MILESTONE_TITLE, "Renamed"), steps++;
+  mp_milestone_set_title (m, "Inserted");
+  mp_milestone_set_due (m, mp_date_from_ymd (2027, 4, 1));
+  mp_document_insert (doc, mp_plan_get_milestones (plan), 1, MP_RECORD (m)), steps++;
+  mp_task_set_title (t, "A task");
+  mp_document_insert (doc, mp_milestone_get_tasks (first), 0, MP_RECORD (t)), steps++;
+  mp_document_move (doc, mp_plan_get_milestones (plan), 0, 2), steps++;
+  mp_document_remove (doc, mp_plan_get_participants (plan), 0), steps++;
+  mp_reporting_set_every_weeks (r, 3);
+  mp_document_set_child (doc, MP_RECORD (plan), MP_PLAN_REPORTING, MP_RECORD (r)), steps++;
+  mp_document_set_unknown (doc, MP_RECORD (plan), MP_PLAN_TITLE, "x_future", node), steps++;
+  g_object_unref (first);
+
+  from_snapshot = mp_plan_snapshot_to_bytes (snap);
+  g_assert_true (g_bytes_equal (from_snapshot, before));
+  edited = bytes_of (doc);
+  g_assert_false (g_bytes_equal (edited, before));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (edited, NULL), -1, "Changed after the snapshot"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (edited, NULL), -1, "x_future"));
+
+  g_clear_pointer (&snap, mp_record_snapshot_free);
+  while (steps-- > 0)
+    g_assert_true (mp_document_undo (doc));
+  undone = bytes_of (doc);
+  g_assert_true (g_bytes_equal (undone, before));
+}
+
+static gboolean
+file_has_bytes (const char *path,
+                GBytes     *bytes)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  return g_file_get_contents (path, &contents, &len, NULL) &&
+         len == g_bytes_get_size (bytes) && memcmp (contents, g_bytes_get_data (bytes, NULL), len) == 0;
+}
+
+/* Edits made while a save runs on its worker: the file holds the plan as
+ * it was when Save was chosen, the edits stay in the plan, the document
+ * stays modified, and the next save writes them. */
+static void
+test_save_snapshot (void)
+{
+  g_autoptr(MpPlan) plan = mp_plan_generator_generate_n (2000);
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("mp-snap-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.mplan", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) later = NULL;
+  g_autoptr(MpTask) t = mp_task_new ();
+  GListStore *milestones = mp_plan_get_milestones (plan);
+  MpMilestone *first = g_list_model_get_item (G_LIST_MODEL (milestones), 0);
+  GError *error = NULL;
+  gboolean done = FALSE;
+
+  g_assert_true (save_sync (doc, file, FALSE, &error));
+  g_assert_no_error (error);
+
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "As saved");
+  expected = bytes_of (doc);
+  g_object_set_data (G_OBJECT (doc), "done", &done);
+  mp_document_save_async (doc, NULL, FALSE, NULL, save_cb, &error);
+  /* The worker makes the text of 2,000 milestones meanwhile. */
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Edited while saving");
+  mp_document_set_string (doc, MP_RECORD (first), MP_MILESTONE_TITLE, "Also edited while saving");
+  mp_task_set_title (t, "Added while saving");
+  mp_document_insert (doc, mp_milestone_get_tasks (first), 0, MP_RECORD (t));
+  mp_document_remove_milestone (doc, g_list_model_get_item (G_LIST_MODEL (milestones),
+                                                            g_list_model_get_n_items (G_LIST_MODEL (milestones)) - 1));
+  g_object_unref (first);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (error);
+
+  g_assert_true (file_has_bytes (path, expected));
+  g_assert_true (mp_document_get_modified (doc));
+  g_assert_cmpstr (mp_plan_get_title (plan), ==, "Edited while saving");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (milestones)), ==, 1999);
+
+  later = bytes_of (doc);
+  g_assert_true (save_sync (doc, NULL, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_has_bytes (path, later));
+  g_assert_false (mp_document_get_modified (doc));
+}
+
+static gboolean
+not_writing_with (MpDocument *doc,
+                  const char *title)
+{
+  g_autoptr(MpPlan) copy = NULL;
+
+  if (mp_document_is_writing_recovery (doc))
+    return FALSE;
+  copy = mp_plan_load_from_file (g_file_new_for_path (mp_document_get_recovery_path (doc)), NULL, NULL);
+  return copy != NULL && g_strcmp0 (mp_plan_get_title (copy), title) == 0;
+}
+
+static void
+spin_until_writing (MpDocument *doc,
+                    gboolean    writing)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC; /* only against a hang */
+
+  while (mp_document_is_writing_recovery (doc) != writing && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (mp_document_is_writing_recovery (doc) == writing);
+}
+
+/* The autosave writes from a snapshot on a worker: an edit made while it
+ * writes is in the next copy; a copy being written when the document is
+ * saved (or undone to its saved state) is gone once written. */
+static void
+test_autosave_worker (void)
+{
+  g_autoptr(MpPlan) plan = mp_plan_generator_generate_n (2000);
+  g_autoptr(MpDocument) doc = mp_document_new (plan, NULL);
+  const char *rpath = mp_document_get_recovery_path (doc);
+  g_autofree char *info_path = g_strconcat (rpath, ".info", NULL);
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  mp_document_set_autosave (doc, 10);
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "First");
+  g_assert_false (mp_document_is_writing_recovery (doc));
+  spin_until_writing (doc, TRUE);
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Second");
+  while (!not_writing_with (doc, "Second") && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (not_writing_with (doc, "Second"));
+
+  /* Saved (here: marked so) while a copy is being written. */
+  mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Third");
+  spin_until_writing (doc, TRUE);
+  mp_document_mark_saved (doc);
+  spin_until_writing (doc, FALSE);
+  g_assert_false (g_file_test (rpath, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (info_path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,5 +734,8 @@ main (int   argc,
   g_test_add_func ("/document/save-refuses-invalid", test_save_refuses_invalid);
   g_test_add_func ("/document/recover-keeps-etag", test_recover_keeps_etag);
   g_test_add_func ("/document/record-changed", test_record_changed);
+  g_test_add_func ("/document/snapshot-isolated", test_snapshot_isolated);
+  g_test_add_func ("/document/save-snapshot", test_save_snapshot);
+  g_test_add_func ("/document/autosave-worker", test_autosave_worker);
   return g_test_run ();
 }

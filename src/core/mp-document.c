@@ -68,6 +68,9 @@ struct _MpDocument
   guint         autosave_delay;
   guint         autosave_id;
   char         *recovery_path;
+  gboolean      recovery_writing;   /* a recovery copy is being written */
+  gboolean      recovery_again;     /* write another when it is done */
+  gboolean      recovery_discarded; /* discarded while being written */
 };
 
 G_DEFINE_FINAL_TYPE (MpDocument, mp_document, G_TYPE_OBJECT)
@@ -180,15 +183,16 @@ notify_state (MpDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+static void write_recovery_async (MpDocument *self);
+
 static gboolean
 autosave_cb (gpointer data)
 {
   MpDocument *self = data;
-  g_autoptr(GError) error = NULL;
 
   self->autosave_id = 0;
-  if (mp_document_get_modified (self) && !mp_document_write_recovery (self, &error))
-    g_warning ("Could not write the recovery copy: %s", error->message);
+  if (mp_document_get_modified (self))
+    write_recovery_async (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1029,29 +1033,93 @@ mp_document_get_recovery_path (MpDocument *self)
   return self->recovery_path;
 }
 
-gboolean
-mp_document_write_recovery (MpDocument  *self,
-                            GError     **error)
+/* ---- writing from a snapshot on a worker thread ---- */
+
+/* A snapshot is freed on the thread that owns the plan (its last
+ * references may be to records and JSON members of that thread); the
+ * worker hands it back through the main context it came from. */
+typedef struct {
+  MpRecordSnapshot *snapshot;
+  GMainContext     *context;
+} Snapshot;
+
+static gboolean
+free_snapshot_cb (gpointer data)
+{
+  mp_record_snapshot_free (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+snapshot_take (Snapshot   *s,
+               MpDocument *self)
+{
+  s->snapshot = mp_record_snapshot (MP_RECORD (self->plan));
+  s->context = g_main_context_ref_thread_default ();
+}
+
+/* The bytes; on a worker the snapshot then goes back to its thread. */
+static GBytes *
+snapshot_to_bytes (Snapshot *s,
+                   gboolean  on_worker)
+{
+  GBytes *bytes = mp_plan_snapshot_to_bytes (s->snapshot);
+  g_autoptr(GSource) idle = NULL;
+
+  if (!on_worker)
+    {
+      g_clear_pointer (&s->snapshot, mp_record_snapshot_free);
+      return bytes;
+    }
+  idle = g_idle_source_new ();
+  g_source_set_priority (idle, G_PRIORITY_LOW);
+  g_source_set_callback (idle, free_snapshot_cb, g_steal_pointer (&s->snapshot), NULL);
+  g_source_set_static_name (idle, "[mutualplan] free a save's snapshot");
+  g_source_attach (idle, s->context);
+  return bytes;
+}
+
+static void
+snapshot_clear (Snapshot *s)
+{
+  /* Only when the worker never ran, on whichever thread drops the task:
+   * nothing was edited since that could be freed here. */
+  g_clear_pointer (&s->snapshot, mp_record_snapshot_free);
+  g_clear_pointer (&s->context, g_main_context_unref);
+}
+
+typedef struct {
+  Snapshot  plan;
+  GFile    *file;
+  GFile    *info_file;
+  GBytes   *info;
+} RecoveryData;
+
+static void
+recovery_data_free (gpointer data)
+{
+  RecoveryData *d = data;
+
+  snapshot_clear (&d->plan);
+  g_object_unref (d->file);
+  g_object_unref (d->info_file);
+  g_bytes_unref (d->info);
+  g_free (d);
+}
+
+/* What a recovery copy needs, taken on the main thread: the info file's
+ * bytes and a snapshot of the plan. */
+static RecoveryData *
+recovery_data_new (MpDocument *self)
 {
   const char *path = mp_document_get_recovery_path (self);
-  g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *info_path = g_strconcat (path, ".info", NULL);
   g_autoptr(GKeyFile) info = g_key_file_new ();
-  g_autoptr(GBytes) bytes = mp_plan_to_bytes (self->plan);
-  g_autoptr(GBytes) info_bytes = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) info_file = g_file_new_for_path (info_path);
   g_autofree char *now = mp_datetime_now ();
+  RecoveryData *d = g_new0 (RecoveryData, 1);
   char *data;
   gsize len;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Could not create the recovery folder %s: %s"), dir, g_strerror (saved));
-      return FALSE;
-    }
   /* The info first: a plan without info would be recovered as untitled. */
   if (self->file != NULL)
     {
@@ -1066,11 +1134,121 @@ mp_document_write_recovery (MpDocument  *self,
   if (self->etag != NULL)
     g_key_file_set_string (info, "Recovery", "Etag", self->etag);
   data = g_key_file_to_data (info, &len, NULL);
-  info_bytes = g_bytes_new_take (data, len);
+  d->info = g_bytes_new_take (data, len);
+  d->file = g_file_new_for_path (path);
+  d->info_file = g_file_new_for_path (info_path);
+  snapshot_take (&d->plan, self);
+  return d;
+}
+
+static gboolean
+recovery_write (RecoveryData  *d,
+                gboolean       on_worker,
+                GError       **error)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (d->file);
+  g_autofree char *dir_path = g_file_get_path (dir);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_mkdir_with_parents (dir_path, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _("Could not create the recovery folder %s: %s"), dir_path, g_strerror (saved));
+      return FALSE;
+    }
+  bytes = snapshot_to_bytes (&d->plan, on_worker);
   /* Private from the first byte, whatever the folder's mode. */
-  if (!mp_write_file_atomic_mode (info_file, info_bytes, FALSE, 0600, NULL, NULL, error))
+  if (!mp_write_file_atomic_mode (d->info_file, d->info, FALSE, 0600, NULL, NULL, error))
     return FALSE;
-  return mp_write_file_atomic_mode (file, bytes, FALSE, 0600, NULL, NULL, error);
+  return mp_write_file_atomic_mode (d->file, bytes, FALSE, 0600, NULL, NULL, error);
+}
+
+static void
+recovery_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (recovery_write (task_data, TRUE, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+recovery_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  MpDocument *self = MP_DOCUMENT (source);
+  g_autoptr(GError) error = NULL;
+  GApplication *app = g_application_get_default ();
+
+  self->recovery_writing = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Could not write the recovery copy: %s", error->message);
+  /* Saved, undone to the saved state or closed meanwhile: the copy the
+   * worker wrote after that must not stay. */
+  if (self->recovery_discarded)
+    mp_document_discard_recovery (self);
+  if (self->recovery_again && self->autosave_delay > 0 && mp_document_get_modified (self))
+    write_recovery_async (self);
+  self->recovery_again = FALSE;
+  /* Held while writing, so that quitting waits for the copy to be
+   * written and, when it was discarded, removed. */
+  if (app != NULL)
+    g_application_release (app);
+}
+
+/* The autosave: a snapshot here, the text and the files on a worker. */
+static void
+write_recovery_async (MpDocument *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GApplication *app = g_application_get_default ();
+
+  if (self->recovery_writing)
+    {
+      self->recovery_again = TRUE;
+      return;
+    }
+  self->recovery_writing = TRUE;
+  self->recovery_discarded = FALSE;
+  if (app != NULL)
+    g_application_hold (app);
+  task = g_task_new (self, NULL, recovery_done, NULL);
+  g_task_set_source_tag (task, write_recovery_async);
+  g_task_set_task_data (task, recovery_data_new (self), recovery_data_free);
+  g_task_run_in_thread (task, recovery_thread);
+}
+
+gboolean
+mp_document_is_writing_recovery (MpDocument *self)
+{
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
+  return self->recovery_writing;
+}
+
+gboolean
+mp_document_write_recovery (MpDocument  *self,
+                            GError     **error)
+{
+  RecoveryData *d;
+  gboolean ok;
+
+  g_return_val_if_fail (MP_IS_DOCUMENT (self), FALSE);
+
+  /* A copy being written from an older snapshot would land after this
+   * one: write again once it is done. */
+  if (self->recovery_writing)
+    self->recovery_again = TRUE;
+  d = recovery_data_new (self);
+  ok = recovery_write (d, FALSE, error);
+  recovery_data_free (d);
+  return ok;
 }
 
 void
@@ -1081,6 +1259,8 @@ mp_document_discard_recovery (MpDocument *self)
   g_return_if_fail (MP_IS_DOCUMENT (self));
   if (self->recovery_path == NULL)
     return;
+  if (self->recovery_writing)
+    self->recovery_discarded = TRUE;
   info = g_strconcat (self->recovery_path, ".info", NULL);
   g_unlink (self->recovery_path);
   g_unlink (info);
@@ -1190,7 +1370,7 @@ mp_document_set_autosave (MpDocument *self,
 /* ---- saving and loading ---- */
 
 typedef struct {
-  GBytes  *bytes;
+  Snapshot plan;
   GFile   *file;
   char    *etag;     /* expected on disk, or NULL */
   guint    pos;      /* the undo position that was saved */
@@ -1203,7 +1383,7 @@ save_data_free (gpointer data)
 {
   SaveData *d = data;
 
-  g_bytes_unref (d->bytes);
+  snapshot_clear (&d->plan);
   g_object_unref (d->file);
   g_free (d->etag);
   g_free (d->new_etag);
@@ -1218,6 +1398,7 @@ save_thread (GTask        *task,
 {
   SaveData *d = task_data;
   GError *error = NULL;
+  g_autoptr(GBytes) bytes = snapshot_to_bytes (&d->plan, TRUE);
 
   if (d->etag != NULL)
     {
@@ -1252,8 +1433,8 @@ save_thread (GTask        *task,
   {
     g_autofree char *name = g_file_get_basename (d->file);
     g_autoptr(GError) invalid = NULL;
-    g_autoptr(MpPlan) check = mp_plan_load_from_data (g_bytes_get_data (d->bytes, NULL),
-                                                      g_bytes_get_size (d->bytes), name, &invalid);
+    g_autoptr(MpPlan) check = mp_plan_load_from_data (g_bytes_get_data (bytes, NULL),
+                                                      g_bytes_get_size (bytes), name, &invalid);
     if (check == NULL)
       {
         g_task_return_new_error (task, MP_ERROR, MP_ERROR_INVALID,
@@ -1262,7 +1443,7 @@ save_thread (GTask        *task,
         return;
       }
   }
-  if (!mp_write_file_atomic (d->file, d->bytes, TRUE, &d->new_etag, cancellable, &error))
+  if (!mp_write_file_atomic (d->file, bytes, TRUE, &d->new_etag, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -1287,8 +1468,10 @@ mp_document_save_async (MpDocument          *self,
   /* Save As to another file does not compare with the old file's tag. */
   if (!force && self->etag != NULL && self->file != NULL && g_file_equal (d->file, self->file))
     d->etag = g_strdup (self->etag);
-  /* The bytes are made here, on the main thread, from the plan as it is. */
-  d->bytes = mp_plan_to_bytes (self->plan);
+  /* A snapshot of the plan as it is (cheap: its values are shared until
+   * they next change); the text is made from it on the worker, so edits
+   * made meanwhile are neither written nor lost. */
+  snapshot_take (&d->plan, self);
   d->pos = self->pos;
   d->serial = self->pos > 0 ? ((Command *) g_ptr_array_index (self->undo, self->pos - 1))->serial : 0;
 

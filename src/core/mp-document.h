@@ -126,15 +126,19 @@ gboolean    mp_document_redo             (MpDocument   *self);
 
 /* ---- autosave ---- */
 /* After each change, the unsaved state is written to the recovery
- * folder after @delay_ms of quiet (0 turns it off). Saving or closing
- * removes the recovery copy. */
+ * folder after @delay_ms of quiet (0 turns it off): a snapshot of the
+ * plan is taken on the main thread, its text made and written on a
+ * worker. Saving or closing removes the recovery copy (also one that a
+ * worker was writing meanwhile, once it is done). */
 void        mp_document_set_autosave     (MpDocument   *self,
                                           guint         delay_ms);
 /* The recovery copy's path (it may not exist yet). */
 const char *mp_document_get_recovery_path (MpDocument  *self);
-/* Writes the recovery copy now (also what the timer does). */
+/* Writes the recovery copy now, blocking (the timer writes on a worker). */
 gboolean    mp_document_write_recovery   (MpDocument   *self,
                                           GError      **error);
+/* TRUE while the timer's recovery copy is being written on a worker. */
+gboolean    mp_document_is_writing_recovery (MpDocument *self);
 void        mp_document_discard_recovery (MpDocument   *self);
 
 /* A recovery copy left by a session that ended without saving. */
@@ -160,7 +164,10 @@ MpDocument *mp_document_recover          (MpRecovery   *recovery,
 /* ---- saving ---- */
 /* Saves to the document's file (or @file for Save As), atomically with a
  * backup. Unless @force, fails with G_IO_ERROR_WRONG_ETAG when the file
- * changed on disk since it was loaded or saved. */
+ * changed on disk since it was loaded or saved. What is saved is a
+ * snapshot of the plan taken here; its text is made, checked (a plan
+ * that would not load is refused) and written on a worker, and edits
+ * made meanwhile stay unsaved. */
 void        mp_document_save_async       (MpDocument          *self,
                                           GFile               *file,
                                           gboolean             force,

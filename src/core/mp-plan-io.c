@@ -1422,7 +1422,7 @@ write_node (GString  *out,
     }
 }
 
-static void write_record (GString *out, MpRecord *rec, int depth);
+static void write_record (GString *out, MpRecordSnapshot *rec, int depth);
 
 static void
 write_date (GString *out,
@@ -1442,13 +1442,13 @@ write_date (GString *out,
 }
 
 static void
-write_field (GString  *out,
-             MpRecord *rec,
-             guint     i,
-             int       depth)
+write_field (GString          *out,
+             MpRecordSnapshot *rec,
+             guint             i,
+             int               depth)
 {
-  const MpField *f = &mp_record_get_fields (rec, NULL)[i];
-  const GValue *v = mp_record_peek_value (rec, i);
+  const MpField *f = &mp_record_snapshot_get_fields (rec, NULL)[i];
+  const GValue *v = mp_record_snapshot_peek_value (rec, i);
 
   switch (f->kind)
     {
@@ -1503,17 +1503,14 @@ write_field (GString  *out,
       break;
     case MP_FIELD_CHILDREN:
       {
-        GListModel *list = g_value_get_object (v);
-        guint n = g_list_model_get_n_items (list);
+        guint n = mp_record_snapshot_get_n_children (rec, i);
 
         g_string_append_c (out, '[');
         for (guint j = 0; j < n; j++)
           {
-            g_autoptr(MpRecord) child = g_list_model_get_item (list, j);
-
             g_string_append (out, j > 0 ? ",\n" : "\n");
             write_indent (out, depth + 1);
-            write_record (out, child, depth + 1);
+            write_record (out, mp_record_snapshot_get_child (rec, i, j), depth + 1);
           }
         if (n > 0)
           {
@@ -1524,10 +1521,10 @@ write_field (GString  *out,
       }
       break;
     case MP_FIELD_CHILD:
-      if (g_value_get_object (v) == NULL)
+      if (mp_record_snapshot_get_n_children (rec, i) == 0)
         g_string_append (out, "null");
       else
-        write_record (out, g_value_get_object (v), depth);
+        write_record (out, mp_record_snapshot_get_child (rec, i, 0), depth);
       break;
     case MP_FIELD_DATE_MAP:
       {
@@ -1594,13 +1591,13 @@ write_member_name (GString    *out,
 }
 
 static void
-write_unknown_after (GString  *out,
-                     MpRecord *rec,
-                     int       after,
-                     gboolean *first,
-                     int       depth)
+write_unknown_after (GString          *out,
+                     MpRecordSnapshot *rec,
+                     int               after,
+                     gboolean         *first,
+                     int               depth)
 {
-  guint n = mp_record_get_n_unknown (rec);
+  guint n = mp_record_snapshot_get_n_unknown (rec);
 
   for (guint u = 0; u < n; u++)
     {
@@ -1608,7 +1605,7 @@ write_unknown_after (GString  *out,
       const char *name;
       JsonNode *node;
 
-      mp_record_get_unknown (rec, u, &anchor, &name, &node);
+      mp_record_snapshot_get_unknown (rec, u, &anchor, &name, &node);
       if (anchor != after)
         continue;
       write_member_name (out, first, name, depth);
@@ -1617,12 +1614,12 @@ write_unknown_after (GString  *out,
 }
 
 static void
-write_record (GString  *out,
-              MpRecord *rec,
-              int       depth)
+write_record (GString          *out,
+              MpRecordSnapshot *rec,
+              int               depth)
 {
   guint n;
-  const MpField *fields = mp_record_get_fields (rec, &n);
+  const MpField *fields = mp_record_snapshot_get_fields (rec, &n);
   gboolean first = TRUE;
 
   g_string_append_c (out, '{');
@@ -1631,8 +1628,8 @@ write_record (GString  *out,
     {
       /* A member is written when it is required, when the file had it,
        * or when it holds more than its default. */
-      if ((fields[i].flags & MP_FIELD_REQUIRED) || mp_record_has_member (rec, i) ||
-          !mp_record_is_default (rec, i))
+      if ((fields[i].flags & MP_FIELD_REQUIRED) || mp_record_snapshot_has_member (rec, i) ||
+          !mp_record_snapshot_is_default (rec, i))
         {
           write_member_name (out, &first, fields[i].name, depth);
           write_field (out, rec, i, depth + 1);
@@ -1665,12 +1662,14 @@ mp_record_to_json (MpRecord *record,
 {
   GString *out = g_string_new (NULL);
   GString *line;
+  g_autoptr(MpRecordSnapshot) snap = NULL;
 
   g_return_val_if_fail (MP_IS_RECORD (record), NULL);
+  snap = mp_record_snapshot (record);
   if (field < 0)
-    write_record (out, record, 0);
+    write_record (out, snap, 0);
   else
-    write_field (out, record, field, 0);
+    write_field (out, snap, field, 0);
   /* One line: the indentation after each line break becomes one space. */
   line = g_string_sized_new (out->len);
   for (const char *c = out->str; *c; c++)
@@ -1693,12 +1692,24 @@ mp_record_to_json (MpRecord *record,
 GBytes *
 mp_plan_to_bytes (MpPlan *plan)
 {
-  GString *out;
+  g_autoptr(MpRecordSnapshot) snap = NULL;
 
   g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
 
+  snap = mp_record_snapshot (MP_RECORD (plan));
+  return mp_plan_snapshot_to_bytes (snap);
+}
+
+GBytes *
+mp_plan_snapshot_to_bytes (MpRecordSnapshot *plan)
+{
+  GString *out;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (g_str_equal (mp_record_snapshot_get_kind_name (plan), "plan"), NULL);
+
   out = g_string_sized_new (4096);
-  write_record (out, MP_RECORD (plan), 0);
+  write_record (out, plan, 0);
   g_string_append_c (out, '\n');
   return g_string_free_to_bytes (out);
 }

@@ -39,6 +39,9 @@ MpPlan   *mp_plan_load_from_file_full (GFile        *file,
 /* The file's bytes: pretty-printed, members in FORMAT.md order, unknown
  * members in place, a final newline. The same plan gives the same bytes. */
 GBytes   *mp_plan_to_bytes       (MpPlan       *plan);
+/* The same of a snapshot of a plan (mp_record_snapshot ()), on any
+ * thread: what a save writes while the plan goes on being edited. */
+GBytes   *mp_plan_snapshot_to_bytes (MpRecordSnapshot *plan);
 
 /* The checks of meaning the loader makes after reading (unique ids,
  * references, owners' sides, start ≤ due, no dependency cycle) on a plan

@@ -12,11 +12,29 @@ typedef struct {
   JsonNode *node;
 } Unknown;
 
+/* The values of a record's fields. A snapshot shares them with the
+ * record (one reference each); the record copies them before its next
+ * change while a snapshot holds them (copy on write), so a snapshot never
+ * sees a later edit and the record never waits for a snapshot. */
 typedef struct {
-  GValue    *values;
+  gatomicrefcount ref;
+  guint           n;
+  GValue          values[];
+} Values;
+
+typedef struct {
+  Values    *block;
   guint64    present;
   GPtrArray *unknown; /* of Unknown, NULL until needed */
 } MpRecordPrivate;
+
+struct _MpRecordSnapshot {
+  MpRecordClass     *klass;
+  Values            *block;
+  guint64            present;
+  GPtrArray         *unknown;  /* of Unknown (copies), or NULL */
+  GPtrArray        **children; /* per field: snapshots of CHILDREN and CHILD fields, or NULL */
+};
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MpRecord, mp_record, G_TYPE_OBJECT)
 
@@ -224,7 +242,7 @@ mp_record_get_property (GObject    *object,
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       return;
     }
-  g_value_copy (&priv->values[prop_id - 1], value);
+  g_value_copy (&priv->block->values[prop_id - 1], value);
 }
 
 static void
@@ -245,6 +263,33 @@ mp_record_set_property (GObject      *object,
   mp_record_set_value (self, prop_id - 1, value);
 }
 
+static Values *
+values_new (guint n)
+{
+  Values *block = g_malloc0 (sizeof (Values) + n * sizeof (GValue));
+
+  g_atomic_ref_count_init (&block->ref);
+  block->n = n;
+  return block;
+}
+
+static Values *
+values_ref (Values *block)
+{
+  g_atomic_ref_count_inc (&block->ref);
+  return block;
+}
+
+static void
+values_unref (Values *block)
+{
+  if (block == NULL || !g_atomic_ref_count_dec (&block->ref))
+    return;
+  for (guint i = 0; i < block->n; i++)
+    g_value_unset (&block->values[i]);
+  g_free (block);
+}
+
 /* The values are made on first use: the fields are the subclass's, which
  * instance_init cannot see yet. */
 static MpRecordPrivate *
@@ -253,41 +298,56 @@ get_priv (MpRecord *self)
   MpRecordPrivate *priv = mp_record_get_instance_private (self);
   MpRecordClass *klass;
 
-  if (G_LIKELY (priv->values != NULL))
+  if (G_LIKELY (priv->block != NULL))
     return priv;
 
   klass = MP_RECORD_GET_CLASS (self);
-  priv->values = g_new0 (GValue, klass->n_fields);
+  priv->block = values_new (klass->n_fields);
   for (guint i = 0; i < klass->n_fields; i++)
     {
       const MpField *f = &klass->fields[i];
+      GValue *v = &priv->block->values[i];
 
-      g_value_init (&priv->values[i], field_value_type (f));
+      g_value_init (v, field_value_type (f));
       if (f->kind == MP_FIELD_CHILDREN)
         {
           GListStore *store = g_list_store_new (f->get_type ());
 
           g_signal_connect (store, "items-changed", G_CALLBACK (children_changed), NULL);
-          g_value_take_object (&priv->values[i], store);
+          g_value_take_object (v, store);
         }
       else
-        g_param_value_set_default (klass->pspecs[i], &priv->values[i]);
+        g_param_value_set_default (klass->pspecs[i], v);
     }
   return priv;
+}
+
+/* The values, to change: copied first while a snapshot shares them. */
+static GValue *
+writable_values (MpRecordPrivate *priv)
+{
+  Values *old = priv->block;
+  Values *copy;
+
+  if (g_atomic_ref_count_compare (&old->ref, 1))
+    return old->values;
+  copy = values_new (old->n);
+  for (guint i = 0; i < old->n; i++)
+    {
+      g_value_init (&copy->values[i], G_VALUE_TYPE (&old->values[i]));
+      g_value_copy (&old->values[i], &copy->values[i]);
+    }
+  priv->block = copy;
+  values_unref (old);
+  return copy->values;
 }
 
 static void
 mp_record_dispose (GObject *object)
 {
   MpRecordPrivate *priv = mp_record_get_instance_private (MP_RECORD (object));
-  MpRecordClass *klass = MP_RECORD_GET_CLASS (object);
 
-  if (priv->values != NULL)
-    {
-      for (guint i = 0; i < klass->n_fields; i++)
-        g_value_unset (&priv->values[i]);
-      g_clear_pointer (&priv->values, g_free);
-    }
+  g_clear_pointer (&priv->block, values_unref);
   G_OBJECT_CLASS (mp_record_parent_class)->dispose (object);
 }
 
@@ -342,6 +402,8 @@ mp_record_class_install_fields (MpRecordClass *klass,
       g_object_class_install_property (object_class, i + 1, klass->pspecs[i]);
       if (g_str_equal (fields[i].name, "id"))
         klass->id_field = i;
+      if (fields[i].kind == MP_FIELD_CHILDREN || fields[i].kind == MP_FIELD_CHILD)
+        klass->children_mask |= G_GUINT64_CONSTANT (1) << i;
     }
 }
 
@@ -403,7 +465,7 @@ mp_record_peek_value (MpRecord *self,
   MpRecordPrivate *priv = get_priv (self);
 
   g_return_val_if_fail (field < MP_RECORD_GET_CLASS (self)->n_fields, NULL);
-  return &priv->values[field];
+  return &priv->block->values[field];
 }
 
 static gboolean
@@ -477,9 +539,9 @@ mp_record_set_value (MpRecord     *self,
   f = &klass->fields[field];
   g_return_val_if_fail (f->kind != MP_FIELD_CHILDREN, FALSE);
 
-  if (values_equal (f, &priv->values[field], value))
+  if (values_equal (f, &priv->block->values[field], value))
     return FALSE;
-  g_value_copy (value, &priv->values[field]);
+  g_value_copy (value, &writable_values (priv)[field]);
   g_atomic_int_inc (&change_serial);
   if ((int) field == klass->id_field)
     g_atomic_int_inc (&id_serial);
@@ -494,13 +556,15 @@ mp_record_take_value (MpRecord *self,
 {
   MpRecordPrivate *priv = get_priv (self);
   MpRecordClass *klass = MP_RECORD_GET_CLASS (self);
+  GValue *values;
 
   g_return_if_fail (field < klass->n_fields);
-  g_return_if_fail (G_VALUE_TYPE (value) == G_VALUE_TYPE (&priv->values[field]));
+  g_return_if_fail (G_VALUE_TYPE (value) == G_VALUE_TYPE (&priv->block->values[field]));
   g_return_if_fail (klass->fields[field].kind != MP_FIELD_CHILDREN);
 
-  g_value_unset (&priv->values[field]);
-  priv->values[field] = *value;
+  values = writable_values (priv);
+  g_value_unset (&values[field]);
+  values[field] = *value;
   memset (value, 0, sizeof *value);
 }
 
@@ -651,12 +715,13 @@ mp_record_set_child (MpRecord *self,
   mp_record_set_value (self, field, &v);
 }
 
-gboolean
-mp_record_is_default (MpRecord *self,
-                      guint     field)
+/* @n_children: the number of children of a CHILDREN field. */
+static gboolean
+value_is_default (MpRecordClass *klass,
+                  guint          field,
+                  const GValue  *v,
+                  guint          n_children)
 {
-  MpRecordClass *klass = MP_RECORD_GET_CLASS (self);
-  const GValue *v = mp_record_peek_value (self, field);
   const MpField *f = &klass->fields[field];
 
   switch (f->kind)
@@ -667,15 +732,27 @@ mp_record_is_default (MpRecord *self,
         return strv == NULL || strv[0] == NULL;
       }
     case MP_FIELD_CHILDREN:
-      return g_list_model_get_n_items (G_LIST_MODEL (g_value_get_object (v))) == 0;
+      return n_children == 0;
     case MP_FIELD_DATE_MAP:
       {
         MpDateMap *map = g_value_get_boxed (v);
         return map == NULL || map->len == 0;
       }
     default:
-      return g_param_value_defaults (klass->pspecs[field], v);
+      return g_param_value_defaults (klass->pspecs[field], (GValue *) v);
     }
+}
+
+gboolean
+mp_record_is_default (MpRecord *self,
+                      guint     field)
+{
+  MpRecordClass *klass = MP_RECORD_GET_CLASS (self);
+  const GValue *v = mp_record_peek_value (self, field);
+
+  return value_is_default (klass, field, v,
+                           klass->fields[field].kind == MP_FIELD_CHILDREN
+                             ? g_list_model_get_n_items (G_LIST_MODEL (g_value_get_object (v))) : 0);
 }
 
 gboolean
@@ -815,12 +892,12 @@ mp_record_copy (MpRecord *self)
   for (guint i = 0; i < klass->n_fields; i++)
     {
       const MpField *f = &klass->fields[i];
-      GValue *v = &priv->values[i];
+      GValue *v = &priv->block->values[i];
 
       if (f->kind == MP_FIELD_CHILDREN)
         {
           GListModel *from = g_value_get_object (v);
-          GListStore *to = g_value_get_object (&cpriv->values[i]);
+          GListStore *to = g_value_get_object (&cpriv->block->values[i]);
 
           for (guint j = 0; j < g_list_model_get_n_items (from); j++)
             {
@@ -833,10 +910,10 @@ mp_record_copy (MpRecord *self)
         {
           MpRecord *child = g_value_get_object (v);
           if (child != NULL)
-            g_value_take_object (&cpriv->values[i], mp_record_copy (child));
+            g_value_take_object (&cpriv->block->values[i], mp_record_copy (child));
         }
       else
-        g_value_copy (v, &cpriv->values[i]);
+        g_value_copy (v, &cpriv->block->values[i]);
     }
   cpriv->present = priv->present;
   for (guint i = 0; priv->unknown && i < priv->unknown->len; i++)
@@ -846,4 +923,175 @@ mp_record_copy (MpRecord *self)
       mp_record_add_unknown (copy, u->after_field, u->name, node);
     }
   return copy;
+}
+
+/* ---- snapshots ---- */
+
+static void
+unknown_copy_into (GPtrArray **to,
+                   GPtrArray  *from)
+{
+  if (from == NULL || from->len == 0)
+    return;
+  *to = g_ptr_array_new_full (from->len, unknown_free);
+  for (guint i = 0; i < from->len; i++)
+    {
+      Unknown *u = g_ptr_array_index (from, i);
+      Unknown *c = g_new0 (Unknown, 1);
+
+      c->after_field = u->after_field;
+      c->name = g_strdup (u->name);
+      c->node = json_node_ref (u->node);
+      g_ptr_array_add (*to, c);
+    }
+}
+
+static MpRecordSnapshot *
+snapshot (MpRecord *self)
+{
+  MpRecordPrivate *priv = get_priv (self);
+  MpRecordClass *klass = MP_RECORD_GET_CLASS (self);
+  MpRecordSnapshot *snap = g_new (MpRecordSnapshot, 1);
+
+  snap->klass = klass;
+  snap->block = values_ref (priv->block);
+  snap->present = priv->present;
+  snap->unknown = NULL;
+  snap->children = NULL;
+  unknown_copy_into (&snap->unknown, priv->unknown);
+  if (klass->children_mask == 0)
+    return snap;
+  snap->children = g_new0 (GPtrArray *, klass->n_fields);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const GValue *v = &priv->block->values[i];
+
+      if ((klass->children_mask & (G_GUINT64_CONSTANT (1) << i)) == 0)
+        continue;
+      if (klass->fields[i].kind == MP_FIELD_CHILDREN)
+        {
+          GListModel *list = g_value_get_object (v);
+          guint n = g_list_model_get_n_items (list);
+          GPtrArray *kids;
+
+          if (n == 0)
+            continue;
+          kids = g_ptr_array_new_full (n, (GDestroyNotify) mp_record_snapshot_free);
+          for (guint j = 0; j < n; j++)
+            {
+              MpRecord *child = g_list_model_get_item (list, j);
+
+              g_ptr_array_add (kids, snapshot (child));
+              g_object_unref (child);
+            }
+          snap->children[i] = kids;
+        }
+      else if (g_value_get_object (v) != NULL)
+        {
+          snap->children[i] = g_ptr_array_new_full (1, (GDestroyNotify) mp_record_snapshot_free);
+          g_ptr_array_add (snap->children[i], snapshot (g_value_get_object (v)));
+        }
+    }
+  return snap;
+}
+
+MpRecordSnapshot *
+mp_record_snapshot (MpRecord *self)
+{
+  g_return_val_if_fail (MP_IS_RECORD (self), NULL);
+  return snapshot (self);
+}
+
+void
+mp_record_snapshot_free (MpRecordSnapshot *snap)
+{
+  if (snap == NULL)
+    return;
+  values_unref (snap->block);
+  g_clear_pointer (&snap->unknown, g_ptr_array_unref);
+  if (snap->children != NULL)
+    {
+      for (guint i = 0; i < snap->klass->n_fields; i++)
+        g_clear_pointer (&snap->children[i], g_ptr_array_unref);
+      g_free (snap->children);
+    }
+  g_free (snap);
+}
+
+const MpField *
+mp_record_snapshot_get_fields (MpRecordSnapshot *snap,
+                               guint            *n_fields)
+{
+  if (n_fields)
+    *n_fields = snap->klass->n_fields;
+  return snap->klass->fields;
+}
+
+const char *
+mp_record_snapshot_get_kind_name (MpRecordSnapshot *snap)
+{
+  return snap->klass->kind_name;
+}
+
+const GValue *
+mp_record_snapshot_peek_value (MpRecordSnapshot *snap,
+                               guint             field)
+{
+  g_return_val_if_fail (field < snap->klass->n_fields, NULL);
+  return &snap->block->values[field];
+}
+
+gboolean
+mp_record_snapshot_has_member (MpRecordSnapshot *snap,
+                               guint             field)
+{
+  return (snap->present & (G_GUINT64_CONSTANT (1) << field)) != 0;
+}
+
+gboolean
+mp_record_snapshot_is_default (MpRecordSnapshot *snap,
+                               guint             field)
+{
+  g_return_val_if_fail (field < snap->klass->n_fields, FALSE);
+  return value_is_default (snap->klass, field, &snap->block->values[field],
+                           mp_record_snapshot_get_n_children (snap, field));
+}
+
+guint
+mp_record_snapshot_get_n_children (MpRecordSnapshot *snap,
+                                   guint             field)
+{
+  g_return_val_if_fail (field < snap->klass->n_fields, 0);
+  return snap->children && snap->children[field] ? snap->children[field]->len : 0;
+}
+
+MpRecordSnapshot *
+mp_record_snapshot_get_child (MpRecordSnapshot *snap,
+                              guint             field,
+                              guint             i)
+{
+  g_return_val_if_fail (i < mp_record_snapshot_get_n_children (snap, field), NULL);
+  return g_ptr_array_index (snap->children[field], i);
+}
+
+guint
+mp_record_snapshot_get_n_unknown (MpRecordSnapshot *snap)
+{
+  return snap->unknown ? snap->unknown->len : 0;
+}
+
+void
+mp_record_snapshot_get_unknown (MpRecordSnapshot  *snap,
+                                guint              i,
+                                int               *after_field,
+                                const char       **name,
+                                JsonNode         **node)
+{
+  Unknown *u;
+
+  g_return_if_fail (i < mp_record_snapshot_get_n_unknown (snap));
+  u = g_ptr_array_index (snap->unknown, i);
+  *after_field = u->after_field;
+  *name = u->name;
+  *node = u->node;
 }

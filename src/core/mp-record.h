@@ -95,6 +95,7 @@ struct _MpRecordClass
   GParamSpec   **pspecs;
   int            id_field;   /* index of "id", or -1 */
   const char    *kind_name;  /* "milestone": for messages */
+  guint64        children_mask; /* the CHILDREN and CHILD fields */
 };
 
 /* Called from a subclass's class_init: installs one property per field. */
@@ -230,5 +231,43 @@ char          *mp_record_new_id           (const char *prefix);
 
 /* A deep copy, with the same ids, members and unknown members. */
 MpRecord      *mp_record_copy             (MpRecord   *self);
+
+/* ---- snapshots ---- */
+/* What @self and its children hold now, for writing them on another
+ * thread while the record goes on changing. Cheap: the values are
+ * shared, and a record copies its own before it next changes while a
+ * snapshot holds them (copy on write), so a snapshot never sees a later
+ * change. Make and free it on the thread that owns the records (freeing
+ * can drop the last reference of what an edit replaced); in between, any
+ * thread may read it. Treat the values as read-only: nothing of a record
+ * is changed in place (a new GStrv or MpDateMap replaces the old one). */
+typedef struct _MpRecordSnapshot MpRecordSnapshot;
+
+MpRecordSnapshot *mp_record_snapshot            (MpRecord         *self);
+void           mp_record_snapshot_free          (MpRecordSnapshot *snap);
+const MpField *mp_record_snapshot_get_fields    (MpRecordSnapshot *snap,
+                                                 guint            *n_fields);
+const char    *mp_record_snapshot_get_kind_name (MpRecordSnapshot *snap);
+/* CHILDREN and CHILD fields hold the live list or record: read them
+ * through mp_record_snapshot_get_child () instead. */
+const GValue  *mp_record_snapshot_peek_value    (MpRecordSnapshot *snap,
+                                                 guint             field);
+gboolean       mp_record_snapshot_has_member    (MpRecordSnapshot *snap,
+                                                 guint             field);
+gboolean       mp_record_snapshot_is_default    (MpRecordSnapshot *snap,
+                                                 guint             field);
+/* The children of a CHILDREN field, or the one of a CHILD field (0 or 1). */
+guint          mp_record_snapshot_get_n_children (MpRecordSnapshot *snap,
+                                                  guint             field);
+MpRecordSnapshot *mp_record_snapshot_get_child  (MpRecordSnapshot *snap,
+                                                 guint             field,
+                                                 guint             i);
+guint          mp_record_snapshot_get_n_unknown (MpRecordSnapshot *snap);
+void           mp_record_snapshot_get_unknown   (MpRecordSnapshot  *snap,
+                                                 guint              i,
+                                                 int               *after_field,
+                                                 const char       **name,
+                                                 JsonNode         **node);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MpRecordSnapshot, mp_record_snapshot_free)
 
 G_END_DECLS
