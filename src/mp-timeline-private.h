@@ -72,6 +72,9 @@ struct _MpTimeline
   /* children */
   GtkWidget          *toolbar;
   GtkWidget          *legend_button;
+  GtkWidget          *zoom_out_button;
+  GtkWidget          *zoom_in_button;
+  GtkWidget          *zoom_fit_button;
   GtkWidget          *hscrollbar;
   GtkWidget          *vscrollbar;
   GtkAdjustment      *hadj;

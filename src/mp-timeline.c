@@ -829,29 +829,33 @@ mp_timeline_class_init (MpTimelineClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "mptimeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/MutualPlan/mp-timeline.ui");
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, zoom_out_button);
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, zoom_in_button);
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, zoom_fit_button);
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, legend_button);
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, vscrollbar);
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, hscrollbar);
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, popover);
+  gtk_widget_class_bind_template_child (widget_class, MpTimeline, popover_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_legend_toggled);
 }
 
-static GtkWidget *
-tool_button (const char *icon,
-             const char *fallback,
-             const char *action,
-             const char *name)
+/* Without the icon (a minimal system, isolated tests) a short text. */
+static void
+icon_or_text (GtkWidget  *button,
+              const char *fallback)
 {
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
-  GtkWidget *button;
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (button));
 
-  /* Without the icon (a minimal system, isolated tests) a short text. */
-  if (gtk_icon_theme_has_icon (theme, icon))
-    button = gtk_button_new_from_icon_name (icon);
-  else
-    button = gtk_button_new_with_label (fallback);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_button_set_has_frame (GTK_BUTTON (button), FALSE);
-  gtk_widget_set_focus_on_click (button, FALSE);
-  return button;
+  if (gtk_icon_theme_has_icon (theme, gtk_button_get_icon_name (GTK_BUTTON (button))))
+    return;
+  gtk_button_set_label (GTK_BUTTON (button), fallback);
+  /* The label replaced the name the template gave: it is the tooltip's. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_widget_get_tooltip_text (button), -1);
 }
 
 static void
@@ -867,50 +871,18 @@ mp_timeline_init (MpTimeline *self)
   self->palette_kind = MP_TIMELINE_PALETTE_LIGHT;
   self->view.palette = mp_timeline_palette_get (MP_TIMELINE_PALETTE_LIGHT);
 
-  gtk_widget_set_focusable (widget, TRUE);
-  gtk_widget_set_focus_on_click (widget, TRUE);
-  gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
-  gtk_widget_set_has_tooltip (widget, TRUE);
-  gtk_widget_set_hexpand (widget, TRUE);
-  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_widget_init_template (widget);
+  icon_or_text (self->zoom_out_button, "−");
+  icon_or_text (self->zoom_in_button, "+");
+  icon_or_text (self->zoom_fit_button, C_("zoom", "Fit"));
 
-  /* The toolbar */
-  self->toolbar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  gtk_widget_add_css_class (self->toolbar, "toolbar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->toolbar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline zoom"), -1);
-  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-out-symbolic", "−", "timeline.zoom-out", _("Zoom Out")));
-  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-in-symbolic", "+", "timeline.zoom-in", _("Zoom In")));
-  gtk_box_append (GTK_BOX (self->toolbar), tool_button ("zoom-fit-best-symbolic", C_("zoom", "Fit"), "timeline.zoom-fit", _("Zoom to Fit")));
-  self->legend_button = gtk_toggle_button_new_with_mnemonic (_("_Legend"));
-  gtk_button_set_has_frame (GTK_BUTTON (self->legend_button), FALSE);
-  gtk_widget_set_focus_on_click (self->legend_button, FALSE);
-  gtk_widget_set_tooltip_text (self->legend_button, _("Show what colours and symbols mean"));
-  g_signal_connect (self->legend_button, "toggled", G_CALLBACK (on_legend_toggled), self);
-  gtk_box_append (GTK_BOX (self->toolbar), self->legend_button);
-  gtk_widget_set_parent (self->toolbar, widget);
-
-  /* The scrollbars */
+  /* The scrollbars' adjustments: derived from the view. */
   self->hadj = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
   self->vadj = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
   g_signal_connect (self->hadj, "value-changed", G_CALLBACK (mp_timeline_on_hadj_changed), self);
   g_signal_connect (self->vadj, "value-changed", G_CALLBACK (mp_timeline_on_vadj_changed), self);
-  self->vscrollbar = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL, self->vadj);
-  self->hscrollbar = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL, self->hadj);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->vscrollbar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scroll the timeline up and down"), -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->hscrollbar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scroll the timeline in time"), -1);
-  gtk_widget_set_parent (self->vscrollbar, widget);
-  gtk_widget_set_parent (self->hscrollbar, widget);
-
-  /* What a click on a blackout or the target line says */
-  self->popover = gtk_popover_new ();
-  self->popover_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->popover_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->popover_label), 40);
-  gtk_popover_set_child (GTK_POPOVER (self->popover), self->popover_label);
-  gtk_widget_set_parent (self->popover, widget);
+  gtk_scrollbar_set_adjustment (GTK_SCROLLBAR (self->vscrollbar), self->vadj);
+  gtk_scrollbar_set_adjustment (GTK_SCROLLBAR (self->hscrollbar), self->hadj);
 
   /* Input */
   mp_timeline_drag_setup (self);
@@ -920,8 +892,6 @@ mp_timeline_init (MpTimeline *self)
   gtk_widget_add_controller (widget, controller);
 
   mp_timeline_update_key_actions (self);
-  /* One of the parts F6 walks. */
-  gtk_widget_add_css_class (widget, "mp-pane");
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
