@@ -753,9 +753,12 @@ make_editor (MpCellTable        *table,
         {
           GtkWidget *time = gtk_label_new (NULL);
 
+          GtkWidget *button = date_button_new (spec, item);
+
           w = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
           gtk_widget_add_css_class (time, "dim-label");
-          gtk_box_append (GTK_BOX (w), date_button_new (spec, item));
+          gtk_widget_set_hexpand (button, FALSE);
+          gtk_box_append (GTK_BOX (w), button);
           gtk_box_append (GTK_BOX (w), time);
         }
       else
@@ -1509,6 +1512,36 @@ column_width (const MpCellColumn *col)
           gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
           values = MAX (values, w + 24);
         }
+    }
+  /* A date's longest month in the UI's language (and a time beside it),
+   * with the date button's padding and arrow. */
+  for (guint k = 0; k < 2; k++)
+    {
+      const MpCellSpec *spec = k == 0 ? &col->row : &col->child;
+      int date_w = 0, time_w = 0;
+
+      if (spec->kind != MP_CELL_DATE && spec->kind != MP_CELL_DATETIME)
+        continue;
+      for (int month = 1; month <= 12; month++)
+        {
+          g_autofree char *text = mp_date_format (mp_date_from_ymd (2027, month, 28));
+          int w = 0;
+
+          gtk_label_set_text (GTK_LABEL (probe), text);
+          gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+          date_w = MAX (date_w, w);
+        }
+      if (spec->time_field != 0 || spec->kind == MP_CELL_DATETIME)
+        {
+          g_autofree char *t = mp_time_format (23 * 60 + 59);
+
+          gtk_label_set_text (GTK_LABEL (probe), t);
+          gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &time_w, NULL, NULL);
+          time_w += 10;
+        }
+      /* A date alone may cut its arrow, which shows only on hover; a
+       * time comes after the whole button. */
+      values = MAX (values, time_w > 0 ? date_w + 46 + time_w : date_w + 22);
     }
   g_object_unref (probe);
   /* The header's padding and the resize handle. */
