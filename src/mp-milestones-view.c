@@ -82,6 +82,7 @@ struct _MpMilestonesView
   MpDate              due_before;   /* while the start is set */
   MpRecord           *pending_select;
   guint               last_selected;
+  int                 owner_chrome;  /* an owner's button around the name */
 };
 
 static void page_iface_init (MpPageInterface *iface);
@@ -473,37 +474,238 @@ static const MpCellEditor flags_hooks = {
   .value = flags_value,
 };
 
+/* The columns' places in the table below. */
+typedef enum {
+  COL_TITLE,
+  COL_RESPONSIBLE,
+  COL_SELLER_OWNER,
+  COL_CUSTOMER_OWNER,
+  COL_START,
+  COL_DUE,
+  COL_STATUS,
+  COL_COMMITMENT,
+  COL_TASKS,
+  COL_FLAGS,
+  N_COLUMNS
+} Column;
+
+/* The widths here are least widths: column_widths() measures the rest
+ * (the title takes what is left). */
 static const MpCellColumn columns[] = {
   { N_("Milestone"), N_("Title"), 160, MP_COLUMN_EXPAND | MP_COLUMN_OWN_LABEL,
     .row = { MP_CELL_TEXT, MP_MILESTONE_TITLE, MP_CELL_REQUIRED },
     .child = { MP_CELL_TEXT, MP_TASK_TITLE, MP_CELL_REQUIRED },
     .editor = &title_editor_hooks },
-  { N_("Responsible"), N_("Responsible"), 84, 0,
+  { N_("Responsible"), N_("Responsible"), 0, 0,
     .row = { MP_CELL_CHOICE, MP_MILESTONE_RESPONSIBLE, .labels = responsible_labels } },
-  { N_("Seller owner"), N_("Seller owner"), 118, 0,
+  { N_("Seller owner"), N_("Seller owner"), 0, 0,
     .row = { MP_CELL_PERSON, MP_MILESTONE_SELLER_OWNER, .party = MP_PARTY_SELLER },
     .child = { MP_CELL_PERSON, MP_TASK_OWNER, .party = MP_PARTY_SELLER } },
-  { N_("Customer owner"), N_("Customer owner"), 118, 0,
+  { N_("Customer owner"), N_("Customer owner"), 0, 0,
     .row = { MP_CELL_PERSON, MP_MILESTONE_CUSTOMER_OWNER, .party = MP_PARTY_CUSTOMER },
     .child = { MP_CELL_PERSON, MP_TASK_OWNER, .party = MP_PARTY_CUSTOMER } },
-  { N_("Start"), N_("Start date"), 96, 0,
+  { N_("Start"), N_("Start date"), 0, 0,
     .row = { MP_CELL_DATE, MP_MILESTONE_START } },
-  { N_("Due"), N_("Due date"), 150, 0,
+  { N_("Due"), N_("Due date"), 0, 0,
     .row = { MP_CELL_DATE, MP_MILESTONE_DUE, .time_field = MP_MILESTONE_TIME },
     .child = { MP_CELL_DATE, MP_TASK_DUE, MP_CELL_ALLOW_NONE } },
-  { N_("Status"), N_("Status"), 116, 0,
+  { N_("Status"), N_("Status"), 0, 0,
     .row = { MP_CELL_CHOICE, MP_MILESTONE_STATUS, .labels = status_labels },
     .child = { MP_CELL_CHECK, MP_TASK_DONE, .label = N_("Done") },
     .editor = &status_hooks },
-  { N_("Committed"), N_("Committed"), 40, 0,
+  { N_("Committed"), N_("Committed"), 0, 0,
     .row = { MP_CELL_CHECK, MP_MILESTONE_COMMITMENT, .tooltip = N_("The owner has committed to the date") } },
-  { N_("Tasks"), N_("Tasks done"), 40, MP_COLUMN_LIVE,
+  { N_("Tasks"), N_("Tasks done"), 0, MP_COLUMN_LIVE,
     .row = { MP_CELL_LABEL, MP_NO_FIELD, .tooltip = N_("Tasks done of all") },
     .editor = &progress_hooks },
-  { N_("Attention"), N_("Attention"), 40, MP_COLUMN_LIVE,
+  { N_("Attention"), N_("Attention"), 0, MP_COLUMN_LIVE,
     .row = { MP_CELL_CUSTOM, MP_NO_FIELD },
     .editor = &flags_hooks },
 };
+
+/* ---- column widths ----
+ * Measured, not tuned for English: a column is as wide as its header in
+ * the UI's language, or as an editor showing its widest value (made here
+ * like mp-cell-table.c makes it and measured under the list's CSS, so the
+ * buttons' and badges' padding count), plus the cell's padding. Owners
+ * are as wide as the plan's longest name, up to MAX_OWNER_WIDTH (longer
+ * names end in "…", the full name in the tooltip). The cell table sets
+ * its widths first; these replace them. */
+
+G_STATIC_ASSERT (G_N_ELEMENTS (columns) == N_COLUMNS);
+
+#define CELL_PADDING 6    /* style.css: columnview.milestones … > cell, 3px each side */
+#define MAX_OWNER_WIDTH 180
+
+/* The natural width of @widget (a new editor, consumed), styled as in
+ * the list: it is put in the column view for the time of the measure,
+ * never mapped there. */
+static int
+natural_width (MpMilestonesView *self,
+               GtkWidget        *widget)
+{
+  int natural = 0;
+
+  gtk_widget_set_child_visible (widget, FALSE);
+  gtk_widget_set_parent (widget, GTK_WIDGET (self->view));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_unparent (widget);
+  return natural;
+}
+
+/* A choice (side, owner, status) as mp-cell-table.c shows it: @text on a
+ * flat button. */
+static int
+choice_width (MpMilestonesView *self,
+              const char       *text,
+              gboolean          badge)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (button), label);
+  gtk_menu_button_set_always_show_arrow (GTK_MENU_BUTTON (button), FALSE);
+  gtk_widget_add_css_class (button, "cell-choice");
+  if (badge)
+    gtk_widget_add_css_class (button, "status");
+  return natural_width (self, button);
+}
+
+/* The widest date of a year as the date buttons show it (the month and a
+ * two-digit day decide). */
+static int
+date_width (MpMilestonesView *self)
+{
+  int widest = 0;
+
+  for (guint month = 1; month <= 12; month++)
+    {
+      GtkWidget *button = mp_date_button_new ();
+      int w;
+
+      mp_date_button_set_date (MP_DATE_BUTTON (button), mp_date_from_ymd (2027, month, 28));
+      w = natural_width (self, button);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static int
+value_width (MpMilestonesView *self,
+             Column            col)
+{
+  int w = 0;
+
+  switch (col)
+    {
+    case COL_TITLE:
+      return 0;
+    case COL_RESPONSIBLE:
+      for (guint i = 0; responsible_strings[i] != NULL; i++)
+        {
+          int one = choice_width (self, responsible_strings[i], FALSE);
+          w = MAX (w, one);
+        }
+      return w;
+    case COL_SELLER_OWNER:
+    case COL_CUSTOMER_OWNER:
+      {
+        MpPlan *plan = self->document ? mp_document_get_plan (self->document) : NULL;
+        GListModel *people = plan ? G_LIST_MODEL (mp_plan_get_participants (plan)) : NULL;
+        int name = 0;
+
+        /* The button around a name (measured once), then the longest name. */
+        if (self->owner_chrome == 0)
+          self->owner_chrome = choice_width (self, "", FALSE);
+        for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
+          {
+            g_autoptr(MpParticipant) p = g_list_model_get_item (people, i);
+            g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self->view),
+                                                                            mp_participant_get_name (p));
+            int width;
+
+            pango_layout_get_pixel_size (layout, &width, NULL);
+            name = MAX (name, width);
+          }
+        return self->owner_chrome + MIN (name, MAX_OWNER_WIDTH);
+      }
+    case COL_START:
+      return date_width (self);
+    case COL_DUE:
+      {
+        /* The date, then the time of day beside it (mp-cell-table.c: 4 px
+         * apart). */
+        g_autofree char *t = mp_time_format (23 * 60 + 59);
+        GtkWidget *time = gtk_label_new (t);
+
+        gtk_widget_add_css_class (time, "dim-label");
+        w = natural_width (self, time);
+        return date_width (self) + 4 + w;
+      }
+    case COL_STATUS:
+      {
+        /* A milestone's badge or a task's "Done" check. */
+        int done = natural_width (self, gtk_check_button_new_with_label (_("Done")));
+
+        for (guint i = 0; status_strings[i] != NULL; i++)
+          {
+            int one = choice_width (self, status_strings[i], TRUE);
+            w = MAX (w, one);
+          }
+        return MAX (w, done);
+      }
+    case COL_COMMITMENT:
+      return natural_width (self, gtk_check_button_new ());
+    case COL_TASKS:
+      return natural_width (self, gtk_label_new ("88/88"));
+    case COL_FLAGS:
+      return natural_width (self, flags_make (NULL, NULL, FALSE));
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+  return 0;
+}
+
+/* The header of column @i as the view shows it. */
+static GtkWidget *
+column_header (MpMilestonesView *self,
+               guint             i)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->view));
+  GtkWidget *title = header ? gtk_widget_get_first_child (header) : NULL;
+
+  for (; title != NULL && i > 0; i--)
+    title = gtk_widget_get_next_sibling (title);
+  return title;
+}
+
+/* Sets every column's width (only the owners' with @owners_only: they
+ * follow the plan's names). */
+static void
+column_widths (MpMilestonesView *self,
+               gboolean          owners_only)
+{
+  GListModel *cols = gtk_column_view_get_columns (self->view);
+
+  for (guint i = 0; i < N_COLUMNS && i < g_list_model_get_n_items (cols); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (cols, i);
+      GtkWidget *header = column_header (self, i);
+      int header_width = 0, width;
+
+      if (owners_only && i != COL_SELLER_OWNER && i != COL_CUSTOMER_OWNER)
+        continue;
+      if (header != NULL)
+        gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &header_width, NULL, NULL);
+      width = value_width (self, i) + CELL_PADDING;
+      width = MAX (width, header_width);
+      width = MAX (width, columns[i].width);
+      if (gtk_column_view_column_get_fixed_width (column) != width)
+        gtk_column_view_column_set_fixed_width (column, width);
+    }
+}
 
 /* Moving the start after the due date moves the due date along (the
  * document keeps start ≤ due); the page says so. */
@@ -566,6 +768,8 @@ on_document_changed (MpMilestonesView *self)
 {
   if (!self->toast_arming)
     hide_toast (self);
+  /* A name may have changed: the owners' columns follow. */
+  column_widths (self, TRUE);
 }
 
 
@@ -1384,6 +1588,7 @@ mp_milestones_view_set_document (MpMilestonesView *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   g_set_object (&self->document, document);
   mp_cell_table_set_document (self->cells, document);
+  column_widths (self, TRUE);
   g_clear_object (&self->pending_select);
   self->last_selected = GTK_INVALID_LIST_POSITION;
   mp_milestone_filter_set_plan (self->filter, document ? mp_document_get_plan (document) : NULL);
@@ -1508,6 +1713,49 @@ page_iface_init (MpPageInterface *iface)
   iface->select = (void (*) (MpPage *, MpRecord *)) mp_milestones_view_select;
 }
 
+/* One child, the template's overlay, as a GtkBinLayout would; by hand so
+ * that the arrangement can follow the width (a layout manager's widget
+ * gets no size_allocate call). */
+static GtkSizeRequestMode
+mp_milestones_view_get_request_mode (GtkWidget *widget)
+{
+  MpMilestonesView *self = MP_MILESTONES_VIEW (widget);
+
+  return self->overlay ? gtk_widget_get_request_mode (self->overlay) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+}
+
+static void
+mp_milestones_view_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  MpMilestonesView *self = MP_MILESTONES_VIEW (widget);
+
+  *minimum = *natural = 0;
+  if (self->overlay == NULL)
+    return;
+  gtk_widget_measure (self->overlay, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+mp_milestones_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  MpMilestonesView *self = MP_MILESTONES_VIEW (widget);
+
+  if (self->overlay == NULL)
+    return;
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+  mp_workspace_allocated (widget, width);
+}
+
 static void
 mp_milestones_view_class_init (MpMilestonesViewClass *klass)
 {
@@ -1553,7 +1801,9 @@ mp_milestones_view_class_init (MpMilestonesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, toast_drop);
   gtk_widget_class_bind_template_child (widget_class, MpMilestonesView, toast_close);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = mp_milestones_view_get_request_mode;
+  widget_class->measure = mp_milestones_view_measure;
+  widget_class->size_allocate = mp_milestones_view_size_allocate;
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   gtk_widget_class_install_action (widget_class, "milestones.add", NULL, add_milestone);
@@ -1621,6 +1871,7 @@ mp_milestones_view_init (MpMilestonesView *self)
   self->cells = mp_cell_table_new (self->view, self->selection, columns, G_N_ELEMENTS (columns), MP_TYPE_TASK);
   mp_cell_table_set_row_formats (self->cells, _("%s, row %u of %u"), _("Task %s, row %u of %u"));
   mp_cell_table_set_commit_func (self->cells, on_cell_commit, self);
+  column_widths (self, FALSE);
 
   /* Find: the entry, the filters, how many are shown. */
   self->filter_choices = gtk_string_list_new (NULL);

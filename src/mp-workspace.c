@@ -29,9 +29,11 @@ typedef struct
   GtkWidget  *toolbar;
   GtkWidget  *compare_label;
   gboolean    narrow;
+  gboolean    cramped;   /* wide, but the details do not fit beside the list */
   gboolean    applying;
   gboolean    labels_shown;
   int         labels_width; /* the toolbar's natural width with its labels */
+  int         width;        /* the page's, when last allocated */
   guint       fit_id;
 } Workspace;
 
@@ -99,7 +101,7 @@ apply (Workspace *ws)
   if (ws->applying)
     return;
   ws->applying = TRUE;
-  if (ws->narrow && details)
+  if ((ws->narrow || ws->cramped) && details)
     {
       /* The details take the timeline's place, under the list. */
       place (ws->split, TRUE, ws->detail);
@@ -131,13 +133,43 @@ show_labels (Workspace *ws,
     gtk_widget_set_visible (ws->compare_label, shown);
 }
 
+/* Whether the page is too narrow for the details beside the list and
+ * timeline: the paned would cut the list on its left. */
+static gboolean
+cramped (Workspace *ws)
+{
+  int width = gtk_widget_get_width (ws->page);
+  int list = 0, detail = 0, handle = 0;
+
+  if (width <= 0 || !gtk_widget_get_visible (ws->detail))
+    return FALSE;
+  gtk_widget_measure (GTK_WIDGET (ws->split), GTK_ORIENTATION_HORIZONTAL, -1, &list, NULL, NULL, NULL);
+  gtk_widget_measure (ws->detail, GTK_ORIENTATION_HORIZONTAL, -1, &detail, NULL, NULL, NULL);
+  /* (The paned's handle: its minimum with neither child.) */
+  if (gtk_paned_get_end_child (ws->paned) == ws->detail)
+    {
+      int both = 0;
+
+      gtk_widget_measure (GTK_WIDGET (ws->paned), GTK_ORIENTATION_HORIZONTAL, -1, &both, NULL, NULL, NULL);
+      handle = MAX (0, both - list - detail);
+    }
+  return width < list + detail + handle;
+}
+
 static gboolean
 fit_labels_idle (gpointer data)
 {
   Workspace *ws = data;
   int width = gtk_widget_get_width (ws->toolbar);
+  gboolean now_cramped = cramped (ws);
 
   ws->fit_id = 0;
+  if (now_cramped != ws->cramped)
+    {
+      ws->cramped = now_cramped;
+      apply (ws);  /* (queues this again for the labels) */
+      return G_SOURCE_REMOVE;
+    }
   if (width <= 0)
     return G_SOURCE_REMOVE;
   if (ws->labels_shown)
@@ -295,14 +327,21 @@ mp_workspace_setup (GtkWidget *page)
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (ws->view_action));
   gtk_widget_insert_action_group (page, "workspace", G_ACTION_GROUP (group));
 
-  /* The toggle: list only, both, timeline only; a menu of three choices,
-   * so that it costs the toolbar one button. */
+  /* The toggle: list only, both, timeline only, then collapse and expand
+   * all; one menu, so that it costs the toolbar one button (at 720 px the
+   * toolbar has room for no more). */
   {
     g_autoptr(GMenu) menu = g_menu_new ();
+    g_autoptr(GMenu) views = g_menu_new ();
+    g_autoptr(GMenu) rows = g_menu_new ();
 
-    g_menu_append (menu, _("List Only"), "workspace.view::list");
-    g_menu_append (menu, _("List and Timeline"), "workspace.view::both");
-    g_menu_append (menu, _("Timeline Only"), "workspace.view::timeline");
+    g_menu_append (views, _("List Only"), "workspace.view::list");
+    g_menu_append (views, _("List and Timeline"), "workspace.view::both");
+    g_menu_append (views, _("Timeline Only"), "workspace.view::timeline");
+    g_menu_append (rows, _("Collapse All"), "milestones.collapse-all");
+    g_menu_append (rows, _("Expand All"), "milestones.expand-all");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (views));
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (rows));
     toggle = gtk_menu_button_new ();
     gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (toggle), "view-continuous-symbolic");
     gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (toggle), G_MENU_MODEL (menu));
@@ -316,6 +355,21 @@ mp_workspace_setup (GtkWidget *page)
   g_signal_connect_swapped (ws->detail, "notify::visible", G_CALLBACK (apply), ws);
   g_signal_connect (page, "notify::root", G_CALLBACK (on_root), ws);
   apply (ws);
+}
+
+void
+mp_workspace_allocated (GtkWidget *page,
+                        int        width)
+{
+  Workspace *ws = g_object_get_data (G_OBJECT (page), "mp-workspace");
+
+  g_return_if_fail (ws != NULL);
+  /* Decided after the allocation, laid out in the next frame. */
+  if (width != ws->width)
+    {
+      ws->width = width;
+      queue_fit (ws);
+    }
 }
 
 const char *
