@@ -138,3 +138,143 @@ mp_test_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
+
+/* ---- what a user would see cut ---- */
+
+/* The room outside the border box that gtk_widget_measure() counts: the
+ * widget's margins and its CSS margin. */
+static int
+outer_margin (GtkWidget *widget)
+{
+  GtkBorder margin;
+
+  gtk_style_context_get_margin (gtk_widget_get_style_context (widget), &margin);
+  return margin.left + margin.right + gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget);
+}
+
+static gboolean
+is_scrolled_content (GtkWidget *parent)
+{
+  /* Children of a scrollable (a viewport, a list, a text view) may lie
+   * outside it: that is scrolling, not cutting. */
+  return GTK_IS_SCROLLABLE (parent) || GTK_IS_SCROLLED_WINDOW (parent);
+}
+
+static char *
+describe (GtkWidget *widget)
+{
+  GString *s = g_string_new (G_OBJECT_TYPE_NAME (widget));
+  int depth = 0;
+
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (s, " “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+  else
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      mp_test_collect_labels (widget, TRUE, text);
+      g_strdelimit (text->str, "\n", '|');
+      if (text->len > 0)
+        g_string_append_printf (s, " [%.60s]", text->str);
+    }
+  for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL && depth < 4; p = gtk_widget_get_parent (p), depth++)
+    {
+      const char *name = gtk_widget_get_name (p);
+
+      g_string_append_printf (s, " < %s", G_OBJECT_TYPE_NAME (p));
+      if (name != NULL && !g_str_equal (name, G_OBJECT_TYPE_NAME (p)))
+        g_string_append_printf (s, "#%s", name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static guint
+find_clipped (GtkWidget *widget,
+              GString   *out)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  guint found = 0;
+  graphene_rect_t bounds;
+  int min = 0, nat = 0, need;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return 0;
+  /* A window in another native (a popover) is checked on its own. */
+  if (parent != NULL && GTK_IS_NATIVE (widget))
+    return 0;
+  if (!gtk_widget_compute_bounds (widget, parent != NULL ? parent : widget, &bounds))
+    return 0;
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  /* A label that neither ellipsizes nor wraps shows all its text only
+   * at its natural width; anything else at least at its minimum. */
+  need = GTK_IS_LABEL (widget) && !gtk_label_get_wrap (GTK_LABEL (widget)) &&
+         gtk_label_get_ellipsize (GTK_LABEL (widget)) == PANGO_ELLIPSIZE_NONE
+           ? nat : min;
+  need -= outer_margin (widget);
+  /* A scrollable narrower than its content scrolls (see
+   * mp_test_find_hscrolled()). */
+  if (need > 0 && bounds.size.width + 0.5 < need && !GTK_IS_SCROLLABLE (widget))
+    {
+      g_autofree char *what = describe (widget);
+
+      g_string_append_printf (out, "%s: %d px wide, needs %d\n", what, (int) bounds.size.width, need);
+      found++;
+    }
+  else if (parent != NULL && !is_scrolled_content (parent) && bounds.size.width > 0 &&
+           /* (Themes draw some borders a pixel or two outside.) */
+           (bounds.origin.x < -2.5 ||
+            bounds.origin.x + bounds.size.width > gtk_widget_get_width (parent) + 2.5))
+    {
+      g_autofree char *what = describe (widget);
+
+      g_string_append_printf (out, "%s: at x %d–%d, outside its parent (0–%d)\n", what, (int) bounds.origin.x,
+                              (int) (bounds.origin.x + bounds.size.width), gtk_widget_get_width (parent));
+      found++;
+    }
+  if (found > 0 && !GTK_IS_LABEL (widget))
+    return found;  /* one line for a cut container, not one per child */
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    found += find_clipped (c, out);
+  return found;
+}
+
+guint
+mp_test_find_clipped (GtkWidget *root,
+                      GString   *out)
+{
+  return find_clipped (root, out);
+}
+
+static guint
+find_hscrolled (GtkWidget *widget,
+                GString   *out)
+{
+  guint found = 0;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return 0;
+  if (GTK_IS_SCROLLABLE (widget))
+    {
+      GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (widget));
+
+      if (h != NULL && gtk_adjustment_get_upper (h) - gtk_adjustment_get_lower (h) >
+                       gtk_adjustment_get_page_size (h) + 0.5)
+        {
+          g_autofree char *what = describe (widget);
+
+          g_string_append_printf (out, "%s: shows %.0f px of %.0f\n", what, gtk_adjustment_get_page_size (h),
+                                  gtk_adjustment_get_upper (h) - gtk_adjustment_get_lower (h));
+          found++;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    found += find_hscrolled (c, out);
+  return found;
+}
+
+guint
+mp_test_find_hscrolled (GtkWidget *root,
+                        GString   *out)
+{
+  return find_hscrolled (root, out);
+}

@@ -45,4 +45,16 @@ void         mp_test_screenshot        (GtkWidget   *widget,
                                         const char  *env_var,
                                         const char  *name);
 
+/* What a user would see cut at or below @root, one line each into @out:
+ * a shown label that neither ellipsizes nor wraps and is narrower than
+ * its natural width, a widget narrower than its minimum, or one that lies
+ * outside its parent (children of scrolled and scrollable widgets
+ * excepted). Returns how many. */
+guint        mp_test_find_clipped      (GtkWidget   *root,
+                                        GString     *out);
+/* Shown scrollables (lists, text views) whose content is wider than
+ * what they show, one line each into @out. Returns how many. */
+guint        mp_test_find_hscrolled    (GtkWidget   *root,
+                                        GString     *out);
+
 G_END_DECLS
