@@ -7,8 +7,8 @@
  * ellipsizes nor wraps must get its natural width, every widget its
  * minimum, and nothing may lie outside its parent unless scrolled. The
  * Milestones page must also show at least 10 rows of at most 36 px at
- * 1280×800 with the timeline, with no sideways scrolling, its titles
- * taking the room that is left.
+ * 1280×800 with the timeline, with no sideways scrolling (at 1200 px
+ * neither), its titles taking the room that is left.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -237,6 +237,14 @@ test_milestone_rows (void)
       }
   }
   g_assert_cmpint (title_width, >, widest_other);
+
+  /* Still every column in view at 1200 px. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  MP_TEST_SPIN_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) <= 1200);
+  mp_test_spin_frames (5);
+  g_test_message ("at 1200 px: the columns are %.0f px wide, the list shows %.0f", gtk_adjustment_get_upper (h),
+                  gtk_adjustment_get_page_size (h));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
