@@ -20,6 +20,7 @@ struct _MpDateButton
 
   GtkWidget  *button;
   GtkWidget  *label;
+  GtkWidget  *arrow;
   GtkWidget  *popover;
   GtkWidget  *calendar;
   GtkWidget  *clear_button;
@@ -294,7 +295,7 @@ mp_date_button_init (MpDateButton *self)
   self->label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->label), 0.0f);
   gtk_widget_set_hexpand (self->label, TRUE);
-  icon = gtk_image_new_from_icon_name ("pan-down-symbolic");
+  icon = self->arrow = gtk_image_new_from_icon_name ("pan-down-symbolic");
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), self->label);
   gtk_box_append (GTK_BOX (box), icon);
@@ -305,6 +306,17 @@ mp_date_button_init (MpDateButton *self)
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->button), create_popup, self, NULL);
 
   update_label (self);
+}
+
+/* Without the arrow the button reads as its date (a table's cell); it
+ * still opens on click, Enter and Space. */
+void
+mp_date_button_set_show_arrow (MpDateButton *self,
+                               gboolean      show_arrow)
+{
+  g_return_if_fail (MP_IS_DATE_BUTTON (self));
+
+  gtk_widget_set_visible (self->arrow, show_arrow);
 }
 
 GtkWidget *

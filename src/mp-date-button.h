@@ -33,6 +33,8 @@ void       mp_date_button_set_allow_none       (MpDateButton *self,
 const char *mp_date_button_get_placeholder     (MpDateButton *self);
 void       mp_date_button_set_placeholder      (MpDateButton *self,
                                                 const char   *placeholder);
+void       mp_date_button_set_show_arrow       (MpDateButton *self,
+                                                gboolean      show_arrow);
 /* The accessible name of the button ("Due date"); screen readers hear
  * it followed by the date shown. */
 void       mp_date_button_set_accessible_label (MpDateButton *self,

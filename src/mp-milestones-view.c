@@ -83,6 +83,7 @@ struct _MpMilestonesView
   MpRecord           *pending_select;
   guint               last_selected;
   int                 owner_chrome;  /* an owner's button around the name */
+  int                 header_widths[10]; /* the columns' headers' own widths */
 };
 
 static void page_iface_init (MpPageInterface *iface);
@@ -474,6 +475,29 @@ static const MpCellEditor flags_hooks = {
   .value = flags_value,
 };
 
+/* Dates: rows read as text, so no arrow (the date opens on click, Enter
+ * and Space): ten columns must fit 1200 px in German. */
+static void
+hide_arrows (GtkWidget *widget)
+{
+  if (MP_IS_DATE_BUTTON (widget))
+    mp_date_button_set_show_arrow (MP_DATE_BUTTON (widget), FALSE);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    hide_arrows (c);
+}
+
+static void
+date_setup (MpCellTable *table,
+            GtkListItem *item,
+            GtkWidget   *cell)
+{
+  hide_arrows (cell);
+}
+
+static const MpCellEditor date_hooks = {
+  .setup = date_setup,
+};
+
 /* The columns' places in the table below. */
 typedef enum {
   COL_TITLE,
@@ -505,10 +529,12 @@ static const MpCellColumn columns[] = {
     .row = { MP_CELL_PERSON, MP_MILESTONE_CUSTOMER_OWNER, .party = MP_PARTY_CUSTOMER },
     .child = { MP_CELL_PERSON, MP_TASK_OWNER, .party = MP_PARTY_CUSTOMER } },
   { N_("Start"), N_("Start date"), 0, 0,
-    .row = { MP_CELL_DATE, MP_MILESTONE_START } },
+    .row = { MP_CELL_DATE, MP_MILESTONE_START },
+    .editor = &date_hooks },
   { N_("Due"), N_("Due date"), 0, 0,
     .row = { MP_CELL_DATE, MP_MILESTONE_DUE, .time_field = MP_MILESTONE_TIME },
-    .child = { MP_CELL_DATE, MP_TASK_DUE, MP_CELL_ALLOW_NONE } },
+    .child = { MP_CELL_DATE, MP_TASK_DUE, MP_CELL_ALLOW_NONE },
+    .editor = &date_hooks },
   { N_("Status"), N_("Status"), 0, 0,
     .row = { MP_CELL_CHOICE, MP_MILESTONE_STATUS, .labels = status_labels },
     .child = { MP_CELL_CHECK, MP_TASK_DONE, .label = N_("Done") },
@@ -533,6 +559,7 @@ static const MpCellColumn columns[] = {
  * its widths first; these replace them. */
 
 G_STATIC_ASSERT (G_N_ELEMENTS (columns) == N_COLUMNS);
+G_STATIC_ASSERT (G_N_ELEMENTS (((MpMilestonesView *) NULL)->header_widths) == N_COLUMNS);
 
 #define CELL_PADDING 6    /* style.css: columnview.milestones … > cell, 3px each side */
 #define MAX_OWNER_WIDTH 180
@@ -584,6 +611,7 @@ date_width (MpMilestonesView *self)
       GtkWidget *button = mp_date_button_new ();
       int w;
 
+      mp_date_button_set_show_arrow (MP_DATE_BUTTON (button), FALSE);
       mp_date_button_set_date (MP_DATE_BUTTON (button), mp_date_from_ymd (2027, month, 28));
       w = natural_width (self, button);
       widest = MAX (widest, w);
@@ -697,8 +725,14 @@ column_widths (MpMilestonesView *self,
 
       if (owners_only && i != COL_SELLER_OWNER && i != COL_CUSTOMER_OWNER)
         continue;
-      if (header != NULL)
-        gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &header_width, NULL, NULL);
+      /* The header's own width (a header measures as its column's fixed
+       * width while it has one); kept for the owners' later updates. */
+      if (!owners_only && header != NULL)
+        {
+          gtk_column_view_column_set_fixed_width (column, -1);
+          gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &self->header_widths[i], NULL, NULL);
+        }
+      header_width = self->header_widths[i];
       width = value_width (self, i) + CELL_PADDING;
       width = MAX (width, header_width);
       width = MAX (width, columns[i].width);

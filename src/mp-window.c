@@ -1467,13 +1467,14 @@ mp_window_init (MpWindow *self)
   GtkEventController *controller;
   GSettingsSchema *schema;
 
+  /* The style sheet first: pages measure their columns in their init. */
+  ensure_style (GTK_WIDGET (self));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_get_size_request (self->sidebar, &self->sidebar_width, NULL);
   /* Narrower than this, the pages use their narrow layout (a property:
    * gtk4-builder-tool cannot validate it in the template). */
   self->breakpoint = 1000;
   self->cancellable = g_cancellable_new ();
-  ensure_style (GTK_WIDGET (self));
 
 
   controller = gtk_event_controller_key_new ();

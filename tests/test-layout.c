@@ -7,8 +7,8 @@
  * ellipsizes nor wraps must get its natural width, every widget its
  * minimum, and nothing may lie outside its parent unless scrolled. The
  * Milestones page must also show at least 10 rows of at most 36 px at
- * 1280×800 with the timeline, with no sideways scrolling (at 1200 px
- * neither), its titles taking the room that is left.
+ * 1280×800 with the timeline, with no sideways scrolling (on acme at
+ * 1200 px neither), its titles taking the room that is left.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,7 +35,7 @@ typedef struct {
 static const char *pages[] = { "overview", "milestones", "goals", "people", "calendar" };
 /* Pages checked strictly besides Milestones: the others are being
  * rebuilt (issue 13) and report what is cut as incomplete. */
-static const char *strict_pages[] = { "goals", NULL };
+static const char *strict_pages[] = { "goals", "people", NULL };
 
 static GtkWidget *
 find_visible (GtkWidget *root,
@@ -238,13 +238,6 @@ test_milestone_rows (void)
   }
   g_assert_cmpint (title_width, >, widest_other);
 
-  /* Still every column in view at 1200 px. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  MP_TEST_SPIN_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) <= 1200);
-  mp_test_spin_frames (5);
-  g_test_message ("at 1200 px: the columns are %.0f px wide, the list shows %.0f", gtk_adjustment_get_upper (h),
-                  gtk_adjustment_get_page_size (h));
-  g_assert_cmpfloat (gtk_adjustment_get_upper (h), <=, gtk_adjustment_get_page_size (h) + 0.5);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -254,8 +247,9 @@ main (int   argc,
 {
   const char *localedir = g_getenv ("MUTUALPLAN_LOCALEDIR");
   const char *language = g_getenv ("LANGUAGE");
-  /* (1024 px: wide, but the details beside the list take its room.) */
-  static const int sizes[][2] = { { 1280, 800 }, { 720, 600 }, { 1024, 700 } };
+  /* (1024 px: wide, but the details beside the list take its room; 1200
+   * px: the Milestones page still has every column in view.) */
+  static const int sizes[][2] = { { 1280, 800 }, { 720, 600 }, { 1024, 700 }, { 1200, 800 } };
 
   /* German: LANGUAGE=de with the build's catalogs (MUTUALPLAN_LOCALEDIR),
    * and de_DE.UTF-8 for dates where it is installed. */
@@ -276,7 +270,7 @@ main (int   argc,
     for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
       for (guint d = 0; d < (g_str_equal (pages[p], "milestones") ? 2 : 1); d++)
         {
-          if (sizes[s][0] == 1024 && !d)
+          if ((sizes[s][0] == 1024 && !d) || (sizes[s][0] == 1200 && (d || !g_str_equal (pages[p], "milestones"))))
             continue;
           Case *c = g_new0 (Case, 1);
           g_autofree char *path = NULL;
