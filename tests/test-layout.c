@@ -35,7 +35,7 @@ typedef struct {
 static const char *pages[] = { "overview", "milestones", "goals", "people", "calendar" };
 /* Pages checked strictly besides Milestones: the others are being
  * rebuilt (issue 13) and report what is cut as incomplete. */
-static const char *strict_pages[] = { "goals", "people", NULL };
+static const char *strict_pages[] = { "overview", "goals", "people", NULL };
 
 static GtkWidget *
 find_visible (GtkWidget *root,
