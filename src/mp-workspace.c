@@ -33,6 +33,7 @@ typedef struct
   gboolean    applying;
   gboolean    labels_shown;
   int         labels_width; /* the toolbar's natural width with its labels */
+  int         compare_width; /* of them, "Compare with" and its spacing */
   int         width;        /* the page's, when last allocated */
   guint       fit_id;
 } Workspace;
@@ -120,17 +121,19 @@ apply (Workspace *ws)
 }
 
 /* The toolbar's labels show when they fit (and the window is not narrow),
- * else only the icons with their tooltips: never cut words. */
+ * else only the icons with their tooltips: never cut words. "Compare
+ * with" goes first (the chooser beside it says enough), so the buttons
+ * keep their words at 1280 px in German. */
 static void
 show_labels (Workspace *ws,
-             gboolean   shown)
+             gboolean   shown,
+             gboolean   compare)
 {
-  ws->labels_shown = shown;
+  ws->labels_shown = shown && compare;
   for (guint i = 0; i < ws->labels->len; i++)
     gtk_widget_set_visible (g_ptr_array_index (ws->labels, i), shown);
-  /* "Compare with" goes with them: the chooser beside it says enough. */
   if (ws->compare_label != NULL)
-    gtk_widget_set_visible (ws->compare_label, shown);
+    gtk_widget_set_visible (ws->compare_label, shown && compare);
 }
 
 /* Whether the page is too narrow for the details beside the list and
@@ -173,8 +176,17 @@ fit_labels_idle (gpointer data)
   if (width <= 0)
     return G_SOURCE_REMOVE;
   if (ws->labels_shown)
-    gtk_widget_measure (ws->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ws->labels_width, NULL, NULL);
-  show_labels (ws, !ws->narrow && width >= ws->labels_width);
+    {
+      gtk_widget_measure (ws->toolbar, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ws->labels_width, NULL, NULL);
+      ws->compare_width = 0;
+      if (ws->compare_label != NULL)
+        gtk_widget_measure (ws->compare_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ws->compare_width,
+                            NULL, NULL);
+      if (ws->compare_width > 0)
+        ws->compare_width += gtk_box_get_spacing (GTK_BOX (ws->toolbar));
+    }
+  show_labels (ws, !ws->narrow && width >= ws->labels_width - ws->compare_width,
+               width >= ws->labels_width);
   return G_SOURCE_REMOVE;
 }
 

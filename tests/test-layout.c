@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <string.h>
 
 #include "mp-milestones-view.h"
 #include "mp-model.h"
@@ -123,6 +124,18 @@ test_page (gconstpointer data)
     if (c->width >= breakpoint && g_str_equal (c->page, "milestones") && !c->details)
       g_assert_cmpuint (sideways->len, ==, 0);
   }
+  /* Wide, the toolbar's buttons keep their words ("Compare with" goes
+   * first); narrow, only their icons. */
+  if (g_str_equal (c->page, "milestones") && !c->details)
+    {
+      g_autoptr(GString) shown = g_string_new (NULL);
+      g_autofree char *add = g_strdup_printf ("\n%s\n", _("Add Milestone"));
+
+      g_string_append_c (shown, '\n');
+      mp_test_collect_labels (GTK_WIDGET (window), TRUE, shown);
+      if (c->width >= 1280 || c->width < breakpoint)
+        g_assert_true ((strstr (shown->str, add) != NULL) == (c->width >= breakpoint));
+    }
   /* Narrow, it fits 720 px; wide, it can be made narrow. */
   too_wide = c->width < breakpoint ? min > 720 : min >= breakpoint;
   if (!strict && (too_wide || n > 0 || gtk_widget_get_width (GTK_WIDGET (window)) > c->width))
