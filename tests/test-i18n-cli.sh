@@ -89,5 +89,74 @@ else
   not_ok "--report headings and phrases are German, plan titles unchanged" "$out"
 fi
 
+# Every refusal of the loader and the checker in German: each invalid
+# fixture and each limit of a hostile file. The message keeps the file name
+# and the JSON path; the rest may hold values from the file (quoted) but
+# no word of the English message (a kind word such as "participant" or a
+# side left untranslated showed as "(participant)" and "Seite seller").
+hostile=$(mktemp -d)
+trap 'rm -rf "$hostile"' EXIT
+/usr/bin/env python3 - "$hostile" <<'PY'
+import os, sys
+d = sys.argv[1]
+def w(name, data):
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+head = '{"format": "mutualplan", "version": 1, "title": '
+w("long-text.mplan", head + '"' + "x" * 65535 + '"}')
+w("deep-nesting.mplan", '{"format": "mutualplan", "x": ' + "[" * 80 + "]" * 80 + "}")
+w("nul-escape.mplan", head + '"a\\u0000b"}')
+w("lone-surrogate.mplan", head + '"a\\ud800b"}')
+w("bad-escape.mplan", head + '"a\\qb"}')
+w("unclosed-string.mplan", head + '"abc')
+w("control-char.mplan", head + '"a\tb"}')
+w("invalid-utf8.mplan", head.encode() + b'"\xff\xfe"}')
+w("number-range.mplan", '{"format": "mutualplan", "version": 18446744073709551626}')
+w("number-huge.mplan", '{"format": "mutualplan", "version": 1e999}')
+w("bad-number.mplan", '{"format": "mutualplan", "version": 01}')
+w("bare-word.mplan", '{"format": mutualplan}')
+w("trailing-data.mplan", '{"format": "mutualplan"} {}')
+w("ends-early.mplan", '{"format": ')
+w("missing-colon.mplan", '{"format" "mutualplan"}')
+w("member-name.mplan", '{"format": "mutualplan", 3: 4}')
+w("too-many-items.mplan", '{"format": "mutualplan", "x": [' + ",".join(["0"] * 100001) + "]}")
+w("missing-format.mplan", '{"version": 1}')
+w("format-missing-version.mplan", '{"format": "mutualplan", "title": "x"}')
+PY
+mkdir "$hostile/a-folder.mplan"
+truncate -s 65M "$hostile/too-large.mplan"
+for f in "$data"/invalid/*.mplan "$hostile"/*.mplan /dev/null; do
+  name=$(basename "$f")
+  en_out=$(en --check "$f")
+  de_out=$(de --check "$f")
+  left=$(/usr/bin/env python3 - "$en_out" "$de_out" <<'PY'
+import re, sys
+def words(msg):
+    # Drop the file name and the JSON path, quoted values, ids and numbers.
+    msg = msg.split(": ", 1)[1] if ": " in msg else msg
+    m = re.match(r"[A-Za-z_][\w.\[\]]*: ", msg)
+    if m and (re.search(r"[._\[]", m.group(0)) or m.group(0)[:-2].islower()):
+        msg = msg[m.end():]
+    msg = re.sub(r'"[^"]*"|„[^“]*“|“[^”]*”|\'[^\']*\'', " ", msg)
+    return {t for t in re.findall(r"[^\s(),;:.→]+", msg)
+            if re.fullmatch(r"[A-Za-z]{3,}", t)}
+same = {"JSON", "IANA", "MiB", "UTF", "MutualPlan", "null", "true", "false", "NUL"}
+en, de = sys.argv[1], sys.argv[2]
+print(" ".join(sorted((words(en) & words(de)) - same)))
+PY
+)
+  if [ -n "$de_out" ] && [ "$de_out" != "$en_out" ] && [ -z "$left" ]; then
+    ok "loading $name: the refusal is German"
+  else
+    not_ok "loading $name: the refusal is German (English left: ${left:-the whole message})" "$en_out"$'\n'"$de_out"
+  fi
+done
+out=$(de --check "$hostile/long-text.mplan")
+if has "$out" "mehr als 65.534 Zeichen"; then
+  ok "a limit in a German message is written 65.534"
+else
+  not_ok "a limit in a German message is written 65.534" "$out"
+fi
+
 echo "1..$n"
 exit $failed

@@ -113,6 +113,25 @@ mp_format_participants (MpPlan             *plan,
 }
 
 char *
+mp_format_count (guint64 n)
+{
+  /* TRANSLATORS: what separates groups of three digits in large numbers
+   * ("65,534"); German: "." */
+  const char *sep = C_("thousands separator", ",");
+  char digits[32];
+  GString *out = g_string_new (NULL);
+  int len = g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+
+  for (int i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 mp_format_days_left (int days)
 {
   if (days > 0)

@@ -18,6 +18,8 @@ const char *mp_format_participant (MpPlan     *plan,
 /* The names of participants @ids, ", "-separated ("" for none). */
 char       *mp_format_participants (MpPlan             *plan,
                                     const char * const *ids);
+/* "65,534" in English, "65.534" in German: digits in groups of three. */
+char       *mp_format_count       (guint64     n);
 /* "12 days left", "Today", "passed 3 days ago". */
 char       *mp_format_days_left   (int         days);
 /* "1 Mar 2027 – 5 Mar 2027", or the due date alone when there is no

@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "mp-format.h"
+
 /* One open array or object: where the scanner is inside it. */
 typedef struct {
   char        open;      /* '{' or '[' */
@@ -115,8 +117,10 @@ scan_string (Scanner *s)
         }
       /* Characters, an escape counting as one. */
       if ((c & 0xC0) != 0x80 && ++chars > MP_JSON_MAX_STRING)
-        return fail (s, open, "a text longer than %s characters (the limit of a plan file)",
-                     MP_JSON_MAX_STRING_TEXT);
+        {
+          g_autofree char *limit = mp_format_count (MP_JSON_MAX_STRING);
+          return fail (s, open, "a text longer than %s characters (the limit of a plan file)", limit);
+        }
       if (c < 0x20)
         return fail (s, s->p, "a control character inside a string (write it as an escape such as \\n)");
       if (c == '\\')
@@ -303,9 +307,12 @@ scan (Scanner *s)
           f->name = NULL;
         }
       if (f->count >= MP_JSON_MAX_ITEMS)
-        return fail (s, s->p, top == '{' ? N_("more than %s members in one object (the limit of a plan file)")
-                                         : N_("more than %s items in one list (the limit of a plan file)"),
-                     MP_JSON_MAX_ITEMS_TEXT);
+        {
+          g_autofree char *limit = mp_format_count (MP_JSON_MAX_ITEMS);
+          return fail (s, s->p, top == '{' ? N_("more than %s members in one object (the limit of a plan file)")
+                                           : N_("more than %s items in one list (the limit of a plan file)"),
+                       limit);
+        }
       if (top == '{')
         {
           const char *name = s->p;

@@ -20,9 +20,7 @@ G_BEGIN_DECLS
  * members in one object. */
 #define MP_JSON_MAX_DEPTH 64
 #define MP_JSON_MAX_STRING 65534
-#define MP_JSON_MAX_STRING_TEXT "65,534"
 #define MP_JSON_MAX_ITEMS 100000
-#define MP_JSON_MAX_ITEMS_TEXT "100,000"
 
 /* FALSE when @data is not valid JSON text (RFC 8259) or breaks one of
  * the limits above; then *path (the JSON path of the value, "" at the

@@ -25,6 +25,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "mp-format.h"
 #include "mp-json-check.h"
 #include "mp-model.h"
 
@@ -638,8 +639,10 @@ check_ref (Loader     *ld,
 
   if (id == NULL || g_hash_table_contains (table, id))
     return TRUE;
-  return fail (ld, MP_ERROR_INVALID, "\"%s\" is not the id of any %s in the plan", id,
-               f->ref == MP_REF_PARTICIPANT ? "participant" : "milestone");
+  /* Whole sentences, so that the kind is said in the user's language. */
+  if (f->ref == MP_REF_PARTICIPANT)
+    return fail (ld, MP_ERROR_INVALID, "\"%s\" is not the id of any participant in the plan", id);
+  return fail (ld, MP_ERROR_INVALID, "\"%s\" is not the id of any milestone in the plan", id);
 }
 
 /* Every REF and REFS field of @rec resolves; recurses into children. */
@@ -740,9 +743,11 @@ check_owner_side (Loader      *ld,
   if (p == NULL || mp_participant_get_side (p) == side)
     return TRUE;
   old = path_push_member (ld, mp_record_get_fields (MP_RECORD (m), NULL)[field].name);
-  fail (ld, MP_ERROR_INVALID, "\"%s\" is on the %s side; the %s owner must be a %s participant",
-        id, mp_enum_to_nick (MP_TYPE_SIDE, mp_participant_get_side (p)),
-        mp_enum_to_nick (MP_TYPE_SIDE, side), mp_enum_to_nick (MP_TYPE_SIDE, side));
+  /* Whole sentences, so that the sides are said in the user's language. */
+  if (side == MP_SIDE_SELLER)
+    fail (ld, MP_ERROR_INVALID, "\"%s\" is on the customer side; the seller owner must be a seller participant", id);
+  else
+    fail (ld, MP_ERROR_INVALID, "\"%s\" is on the seller side; the customer owner must be a customer participant", id);
   path_pop (ld, old);
   return FALSE;
 }
@@ -871,9 +876,10 @@ check_plan (Loader *ld,
        * together (docs/file-format.md). */
       if (g_hash_table_size (seen) > MP_PLAN_MAX_TASKS)
         {
+          g_autofree char *limit = mp_format_count (MP_PLAN_MAX_TASKS);
+
           path_push_member (ld, "tasks");
-          fail (ld, MP_ERROR_TOO_LARGE, "more than %s tasks in the plan (the limit of a plan file)",
-                MP_PLAN_MAX_TASKS_TEXT);
+          fail (ld, MP_ERROR_TOO_LARGE, "more than %s tasks in the plan (the limit of a plan file)", limit);
           goto out;
         }
       path_pop (ld, old);
@@ -1166,13 +1172,13 @@ read_bounded (GFile         *file,
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "%s: not a regular file (a device, pipe or socket); open a plan file", name);
+                   _("%s: not a regular file (a device, pipe or socket); open a plan file"), name);
       return NULL;
     }
   size = g_file_info_get_size (info);
   if (size > MP_PLAN_MAX_FILE_SIZE)
     {
-      g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, "%s: the file is %.1f MiB; plan files may be at most %d MiB",
+      g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, _("%s: the file is %.1f MiB; plan files may be at most %d MiB"),
                    name, size / (1024.0 * 1024.0), MP_PLAN_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -1193,7 +1199,7 @@ read_bounded (GFile         *file,
       if (buf->len + (gsize) n > MP_PLAN_MAX_FILE_SIZE)
         {
           /* It grew while being read. */
-          g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, "%s: the file is over %d MiB; plan files may be at most %d MiB",
+          g_set_error (error, MP_ERROR, MP_ERROR_TOO_LARGE, _("%s: the file is over %d MiB; plan files may be at most %d MiB"),
                        name, MP_PLAN_MAX_FILE_SIZE / (1024 * 1024), MP_PLAN_MAX_FILE_SIZE / (1024 * 1024));
           return NULL;
         }
@@ -1237,13 +1243,13 @@ mp_plan_load_from_file_full (GFile         *file,
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a plan file", name);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a plan file"), name);
       return NULL;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   "%s: not a regular file (a device, pipe or socket); open a plan file", name);
+                   _("%s: not a regular file (a device, pipe or socket); open a plan file"), name);
       return NULL;
     }
   contents = read_bounded (file, name, &len, cancellable, error);

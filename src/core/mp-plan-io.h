@@ -16,7 +16,6 @@ G_BEGIN_DECLS
  * milestones with three tasks each fit with room. The other limits are
  * in mp-json-check.h. */
 #define MP_PLAN_MAX_TASKS 500000
-#define MP_PLAN_MAX_TASKS_TEXT "500,000"
 
 /* Parses and checks every rule of the format. On failure the error
  * (MP_ERROR) names @display_name, the JSON path and the rule, e.g.
