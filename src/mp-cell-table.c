@@ -1217,6 +1217,31 @@ setup_cell (GtkSignalListItemFactory *factory,
     col->editor->setup (table, item, cell);
 }
 
+/* GTK 4.8's GtkSignalListItemFactory unbinds and binds a row again
+ * whenever its position changes, though its item stays: a filter, an
+ * added or a removed row rebound every row after it (about 200 rows of
+ * ten cells). The cells are bound to their item when the item really
+ * changes (bind_cell), and let go then or at teardown (release_cell):
+ * a bind of the same item is only a new position (on_title_position). */
+static void
+release_cell (MpCellTable        *table,
+              GtkListItem        *item,
+              const MpCellColumn *col)
+{
+  MpRecord *rec = g_object_get_data (G_OBJECT (item), "mp-bound");
+  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "mp-notify-handler"));
+
+  if (rec != NULL && id != 0)
+    g_signal_handler_disconnect (rec, id);
+  if (rec != NULL && col->editor != NULL && col->editor->unbind != NULL)
+    col->editor->unbind (table, item, gtk_list_item_get_child (item), rec);
+  g_object_set_data (G_OBJECT (item), "mp-notify-handler", NULL);
+  g_object_set_data (G_OBJECT (item), "mp-bound", NULL);
+  g_object_set_data (G_OBJECT (item), "mp-bound-item", NULL);
+  g_hash_table_remove (table->live_items, item);
+  g_hash_table_remove (table->title_items, item);
+}
+
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -1226,10 +1251,17 @@ bind_cell (GtkSignalListItemFactory *factory,
   guint index = col - table->columns;
   GtkWidget *cell = gtk_list_item_get_child (item);
   GtkWidget *expander = g_object_get_data (G_OBJECT (cell), "mp-expander");
-  g_autoptr(MpRecord) rec = mp_cell_table_item_record (item);
+  gpointer row = gtk_list_item_get_item (item);
+  g_autoptr(MpRecord) rec = NULL;
 
+  if (row != NULL && row == g_object_get_data (G_OBJECT (item), "mp-bound-item"))
+    return; /* the same item at another position */
+  if (g_object_get_data (G_OBJECT (item), "mp-bound-item") != NULL)
+    release_cell (table, item, col);
+  rec = mp_cell_table_item_record (item);
   if (rec == NULL)
     return;
+  g_object_set_data_full (G_OBJECT (item), "mp-bound-item", g_object_ref (row), g_object_unref);
   if (expander != NULL)
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), gtk_list_item_get_item (item));
   refresh_cell (table, cell, rec);
@@ -1247,23 +1279,16 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
 }
 
+/* The row is going (or its item is changing, for bind_cell to see). */
 static void
-unbind_cell (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             const MpCellColumn       *col)
+teardown_cell (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               const MpCellColumn       *col)
 {
   MpCellTable *table = g_object_get_data (G_OBJECT (factory), "mp-cell-table");
-  MpRecord *rec = g_object_get_data (G_OBJECT (item), "mp-bound");
-  gulong id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "mp-notify-handler"));
 
-  if (rec != NULL && id != 0)
-    g_signal_handler_disconnect (rec, id);
-  if (rec != NULL && col->editor != NULL && col->editor->unbind != NULL)
-    col->editor->unbind (table, item, gtk_list_item_get_child (item), rec);
-  g_object_set_data (G_OBJECT (item), "mp-notify-handler", NULL);
-  g_object_set_data (G_OBJECT (item), "mp-bound", NULL);
-  g_hash_table_remove (table->live_items, item);
-  g_hash_table_remove (table->title_items, item);
+  if (g_object_get_data (G_OBJECT (item), "mp-bound-item") != NULL)
+    release_cell (table, item, col);
 }
 
 static gboolean
@@ -1584,7 +1609,7 @@ mp_cell_table_new (GtkColumnView      *view,
       g_object_set_data (G_OBJECT (factory), "mp-cell-table", table);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &columns[i]);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &columns[i]);
-      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) &columns[i]);
+      g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cell), (gpointer) &columns[i]);
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       gtk_column_view_column_set_fixed_width (column, column_width (&columns[i]));
       gtk_column_view_column_set_resizable (column, TRUE);

@@ -629,6 +629,46 @@ count_tooltips (GtkWidget  *w,
     count_tooltips (c, gtk_tips, lazy_tips, title, title_found);
 }
 
+static void
+collect_bound (GtkWidget  *w,
+               GHashTable *handlers)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (w), "mp-list-item");
+
+  if (GTK_IS_MENU_BUTTON (w) && item != NULL && g_object_get_data (G_OBJECT (item), "mp-bound") != NULL)
+    g_hash_table_insert (handlers, item, g_object_get_data (G_OBJECT (item), "mp-notify-handler"));
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_bound (c, handlers);
+}
+
+/* GTK 4.8 unbinds and binds a row again whenever its position changes:
+ * a row added or removed above rebound every row below. The cells bind
+ * only when their row's item changes: after a milestone is removed at
+ * the top, the rows that stay keep their binding. */
+static void
+test_rows_stay_bound (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *list = mp_test_find_widget (GTK_WIDGET (f->view), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GHashTable) before = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) after = g_hash_table_new (NULL, NULL);
+  GListStore *ms = mp_plan_get_milestones (f->plan);
+  GHashTableIter iter;
+  gpointer item, handler;
+  guint same = 0;
+
+  collect_bound (list, before);
+  g_assert_cmpuint (g_hash_table_size (before), >, 10);
+  mp_document_remove (f->doc, ms, 0);
+  mp_test_spin_frames (4);
+  collect_bound (list, after);
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &item, &handler))
+    if (g_hash_table_lookup (before, item) == handler)
+      same++;
+  g_assert_cmpuint (same, >, g_hash_table_size (after) / 2);
+}
+
 /* Binding a row sets no GTK tooltip (each costs a round trip to the X
  * server in GTK 4.8): the cells' tooltips are kept until GTK asks. */
 static void
@@ -670,6 +710,7 @@ main (int   argc,
   g_test_add ("/milestones/remove", Fixture, NULL, fixture_set_up, test_remove_undo_drop, fixture_tear_down);
   g_test_add ("/milestones/focus-space-tasks", Fixture, NULL, fixture_set_up, test_focus_space_tasks, fixture_tear_down);
   g_test_add ("/milestones/collapse-rows", Fixture, NULL, fixture_set_up, test_collapse_rows, fixture_tear_down);
+  g_test_add ("/milestones/rows-stay-bound", Fixture, NULL, fixture_set_up, test_rows_stay_bound, fixture_tear_down);
   g_test_add ("/milestones/lazy-tooltips", Fixture, NULL, fixture_set_up, test_lazy_tooltips, fixture_tear_down);
   g_test_add ("/milestones/dependencies", Fixture, NULL, fixture_set_up, test_dependencies, fixture_tear_down);
   return g_test_run ();

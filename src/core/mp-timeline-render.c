@@ -195,6 +195,7 @@ typedef struct {
   MpDate                   day_first;
   MpDate                   day_last;
   MpPlanHealth            *health;   /* for the at-risk marks; NULL without today */
+  GHashTable              *risky;    /* without @health: MpMilestone → 1 + at risk, as drawn */
 } Frame;
 
 /* The selected row: the selected task's when one is, else its milestone's. */
@@ -370,6 +371,20 @@ bar_marks (const Frame          *f,
       const MpMilestoneHealth *h = mp_plan_health_lookup (f->health, g->m);
 
       if (h != NULL && h->risks != MP_RISK_NONE)
+        marks |= MARK_AT_RISK;
+    }
+  else if (f->risky != NULL && f->plan != NULL)
+    {
+      guint known = GPOINTER_TO_UINT (g_hash_table_lookup (f->risky, g->m));
+
+      if (known == 0)
+        {
+          g_autoptr(MpMilestoneHealth) h = mp_milestone_health_new (f->plan, g->m, f->view->today, NULL);
+
+          known = 1 + (h->risks != MP_RISK_NONE);
+          g_hash_table_insert (f->risky, g->m, GUINT_TO_POINTER (known));
+        }
+      if (known == 2)
         marks |= MARK_AT_RISK;
     }
   return marks;
@@ -1563,13 +1578,19 @@ frame_init (Frame                *f,
   }
   /* Shared and worked out once per change of the plan (mp-health.h). */
   if (view->today != MP_DATE_NONE && f->plan != NULL)
-    f->health = mp_plan_get_health (f->plan, view->today, NULL);
+    {
+      if (!view->health_per_bar)
+        f->health = mp_plan_get_health (f->plan, view->today, NULL);
+      else if ((f->health = mp_plan_peek_health (f->plan, view->today, NULL)) == NULL)
+        f->risky = g_hash_table_new (NULL, NULL);
+    }
 }
 
 static void
 frame_clear (Frame *f)
 {
   g_clear_pointer (&f->health, mp_plan_health_free);
+  g_clear_pointer (&f->risky, g_hash_table_unref);
   g_clear_object (&f->text);
   g_clear_pointer (&f->font, pango_font_description_free);
   g_clear_pointer (&f->small_font, pango_font_description_free);
