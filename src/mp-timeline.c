@@ -865,6 +865,7 @@ mp_timeline_init (MpTimeline *self)
   GtkEventController *controller;
 
   mp_timeline_view_init (&self->view, 0, 0);
+  self->view.health_per_bar = TRUE;
   self->sel_row = -1;
   self->drag_milestone = -1;
   self->pointer_x = self->pointer_y = -1;

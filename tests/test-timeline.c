@@ -7,6 +7,7 @@
 #include <string.h>
 #include <cairo.h>
 
+#include "mp-health.h"
 #include "mp-model.h"
 #include "mp-plan-io.h"
 #include "mp-plan-generator.h"
@@ -1350,6 +1351,51 @@ test_deferred_rebuild (void)
   g_assert_cmpuint (mp_timeline_layout_get_n_rows (layout), ==, n + tasks + 1);
 }
 
+/* On screen, a frame after an edit draws the at-risk marks from each
+ * drawn bar's own health instead of working out the whole plan's (tens
+ * of milliseconds at 5,000 milestones): the same picture, and the plan's
+ * health is still not worked out afterwards. */
+static void
+test_render_health_per_bar (void)
+{
+  g_autoptr(MpPlan) plan = load_fixture ("acme-rollout.mplan");
+  g_autoptr(MpTimelineLayout) layout = mp_timeline_layout_new (plan);
+  g_autoptr(MpMilestone) first = g_list_model_get_item (G_LIST_MODEL (mp_plan_get_milestones (plan)), 0);
+  g_autoptr(MpPlanHealth) health = NULL;
+  g_autofree char *title = g_strdup (mp_milestone_get_title (first));
+  MpTimelineView view;
+  cairo_surface_t *whole, *per_bar;
+  int stride, height;
+
+  acme_view (&view);
+  view.today = D (2027, 2, 17);
+  health = mp_plan_get_health (plan, view.today, NULL);
+  g_assert_cmpuint (health->at_risk->len, >, 0);
+  g_clear_pointer (&health, mp_plan_health_free);
+  whole = render (layout, &view);
+
+  /* An edit (and its undo) that leaves the picture as it was. */
+  mp_milestone_set_title (first, "Changed");
+  mp_milestone_set_title (first, title);
+  g_assert_null (mp_plan_peek_health (plan, view.today, NULL));
+  view.health_per_bar = TRUE;
+  per_bar = render (layout, &view);
+  g_assert_null (mp_plan_peek_health (plan, view.today, NULL));
+
+  stride = cairo_image_surface_get_stride (whole);
+  height = cairo_image_surface_get_height (whole);
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (per_bar));
+  g_assert_true (memcmp (cairo_image_surface_get_data (whole), cairo_image_surface_get_data (per_bar),
+                         (size_t) stride * height) == 0);
+  cairo_surface_destroy (whole);
+  cairo_surface_destroy (per_bar);
+
+  /* Once worked out (the report, the overview), the frame takes it. */
+  health = mp_plan_get_health (plan, view.today, NULL);
+  g_clear_pointer (&health, mp_plan_health_free);
+  g_assert_nonnull ((health = mp_plan_peek_health (plan, view.today, NULL)));
+}
+
 /* The page expands the timeline's rows one milestone after the other,
  * reading each milestone between (sync_expanded), and looks up the
  * selected milestone on every change: neither may lay out all rows or
@@ -1423,6 +1469,7 @@ main (int   argc,
   g_test_add_func ("/timeline/pictures", test_pictures);
   g_test_add_func ("/timeline/deferred-rebuild", test_deferred_rebuild);
   g_test_add_func ("/timeline/layout/expand-all-linear", test_layout_expand_all_linear);
+  g_test_add_func ("/timeline/render/health-per-bar", test_render_health_per_bar);
 
   return g_test_run ();
 }

@@ -514,6 +514,25 @@ health_cache_free (gpointer data)
 }
 
 MpPlanHealth *
+mp_plan_peek_health (MpPlan     *plan,
+                     MpDate      today,
+                     MpBaseline *baseline)
+{
+  HealthCache *cache;
+
+  g_return_val_if_fail (MP_IS_PLAN (plan), NULL);
+
+  cache = g_object_get_qdata (G_OBJECT (plan), g_quark_try_string ("mp-health-cache"));
+  if (cache == NULL || cache->serial != mp_record_get_change_serial ())
+    return NULL;
+  for (guint i = 0; i < HEALTH_CACHE_SIZE; i++)
+    if (cache->entries[i].health != NULL && cache->entries[i].today == today &&
+        cache->entries[i].baseline == baseline)
+      return mp_plan_health_ref (cache->entries[i].health);
+  return NULL;
+}
+
+MpPlanHealth *
 mp_plan_get_health (MpPlan     *plan,
                     MpDate      today,
                     MpBaseline *baseline)

@@ -123,6 +123,11 @@ struct _MpPlanHealth {
 MpPlanHealth *mp_plan_get_health  (MpPlan       *plan,
                                    MpDate        today,
                                    MpBaseline   *baseline);
+/* The shared health when it is already worked out for this state of the
+ * plan (a new reference), else NULL: never works it out. */
+MpPlanHealth *mp_plan_peek_health (MpPlan       *plan,
+                                   MpDate        today,
+                                   MpBaseline   *baseline);
 /* The same, with at most @max_next_steps next steps (0: all of them). */
 MpPlanHealth *mp_plan_health_new  (MpPlan       *plan,
                                    MpDate        today,

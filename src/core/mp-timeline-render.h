@@ -128,6 +128,10 @@ typedef struct {
   const MpTimelinePalette    *palette;      /* NULL: light */
   const PangoFontDescription *font;         /* NULL: "Sans 9" */
   double                      resolution;   /* pango dpi: 96 on screen, 72 in print */
+  /* The at-risk marks from each drawn bar's own health unless the plan's
+   * is already worked out (the screen: a frame after an edit must not
+   * wait for the whole plan's); FALSE: from the plan's (print). */
+  gboolean                    health_per_bar;
 
   /* A drag in progress: milestone @preview_milestone (-1: none) drawn
    * with these dates instead of its own. */
