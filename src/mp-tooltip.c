@@ -41,7 +41,14 @@ mp_tooltip_set_text (GtkWidget  *widget,
       g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_query_tooltip, NULL) == 0)
     g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
   g_object_set_qdata_full (G_OBJECT (widget), text_quark, g_strdup (text), g_free);
-  gtk_widget_set_has_tooltip (widget, text != NULL);
+  /* A tooltip from the widget's template stays when ours goes. */
+  gtk_widget_set_has_tooltip (widget, text != NULL || gtk_widget_get_tooltip_text (widget) != NULL);
+  /* What gtk_widget_set_tooltip_text() does too: a screen reader reads the
+   * tooltip as the widget's description ("… (overdue)"). */
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 const char *

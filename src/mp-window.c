@@ -893,14 +893,23 @@ revert_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Text being typed is committed before an undo, a save or a close. */
+/* Text being typed is committed before an undo, a save or a close. An
+ * entry commits when it loses the focus; a GtkEditableLabel (the cells of
+ * every list) only 100 ms later, from a timeout, when the save would
+ * already have taken its snapshot and a close would not have asked: it is
+ * told to stop editing and commit now. */
 static void
 commit_pending_edits (MpWindow *self)
 {
   GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  GtkWidget *label;
 
-  if (focus != NULL)
-    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  if (focus == NULL)
+    return;
+  label = GTK_IS_EDITABLE_LABEL (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE_LABEL);
+  if (label != NULL && gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (label)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (label), TRUE);
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
 static void

@@ -971,10 +971,13 @@ test_lazy_tooltip (void)
   g_assert_cmpuint (notified, ==, 0);
   g_signal_emit_by_name (button, "query-tooltip", 1, 1, FALSE, tooltip, &shown);
   g_assert_true (shown);
+  /* A screen reader reads it as the description, as with GTK's own. */
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Due: 26 Feb 2027");
 
   mp_tooltip_set_text (button, "");
   g_assert_null (mp_tooltip_get_text (button));
   g_assert_false (gtk_widget_get_has_tooltip (button));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
   mp_tooltip_set_text (button, "Start: none");
   g_assert_true (gtk_widget_get_has_tooltip (button));
   g_assert_cmpstr (mp_tooltip_get_text (button), ==, "Start: none");
@@ -984,6 +987,18 @@ test_lazy_tooltip (void)
   mp_date_button_set_accessible_label (MP_DATE_BUTTON (date), "Due date");
   g_assert_cmpstr (mp_tooltip_get_text (gtk_widget_get_first_child (date)), ==, "Due date");
   g_assert_null (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (date)));
+
+  /* A tooltip from a template stays when ours goes. */
+  {
+    GtkWidget *own = g_object_ref_sink (gtk_button_new_with_label ("y"));
+
+    gtk_widget_set_tooltip_text (own, "From the template");
+    mp_tooltip_set_text (own, "Ours");
+    mp_tooltip_set_text (own, NULL);
+    g_assert_true (gtk_widget_get_has_tooltip (own));
+    g_assert_cmpstr (mp_tooltip_get_text (own), ==, "From the template");
+    g_object_unref (own);
+  }
 
   g_object_unref (tooltip);
   g_object_unref (button);
@@ -996,6 +1011,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_setenv ("MUTUALPLAN_TODAY", "2027-02-01", TRUE);
+  /* GTK's test accessibility backend keeps accessible properties for
+   * gtk_test_accessible_assert_property() (no session bus needed). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_init ();
   {
     /* The application's style: rows are as compact as in the app. */
