@@ -42,7 +42,7 @@ typedef enum {
   MP_CELL_REFS,      /* several ids: MpRefsButton */
   MP_CELL_NUMBER,    /* an int in [min, max]: an editable label (0 may read @placeholder) */
   MP_CELL_DATETIME,  /* "YYYY-MM-DDTHH:MM": a date button and the time as an editable label */
-  MP_CELL_LABEL,     /* read-only text from the column's MpCellEditor.value */
+  MP_CELL_LABEL,     /* read-only text, set by the column's MpCellEditor.refresh */
   MP_CELL_CUSTOM,    /* the column's MpCellEditor makes and refreshes it */
 } MpCellKind;
 
