@@ -721,6 +721,9 @@ date_button_new (const MpCellSpec *spec,
 {
   GtkWidget *w = mp_date_button_new ();
 
+  /* Rows read as text: no arrow (the calendar opens on click, Enter and
+   * Space). */
+  mp_date_button_set_show_arrow (MP_DATE_BUTTON (w), FALSE);
   mp_date_button_set_placeholder (MP_DATE_BUTTON (w), "–");
   g_signal_connect (w, "date-chosen", G_CALLBACK (on_date_chosen), item);
   return w;
@@ -1564,9 +1567,9 @@ column_width (const MpCellColumn *col)
           gtk_widget_measure (probe, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &time_w, NULL, NULL);
           time_w += 10;
         }
-      /* A date alone may cut its arrow, which shows only on hover; a
-       * time comes after the whole button. */
-      values = MAX (values, time_w > 0 ? date_w + 46 + time_w : date_w + 22);
+      /* The button's padding and the cell's (no arrow), and the time
+       * after it. */
+      values = MAX (values, time_w > 0 ? date_w + 46 + time_w : date_w + 36);
     }
   g_object_unref (probe);
   /* The header's padding and the resize handle. */
