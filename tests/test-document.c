@@ -706,6 +706,15 @@ test_autosave_worker (void)
   while (!not_writing_with (doc, "Second") && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (not_writing_with (doc, "Second"));
+  /* Written on the worker, the copies are as private as the sync ones. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (rpath, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_stat (info_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 
   /* Saved (here: marked so) while a copy is being written. */
   mp_document_set_string (doc, MP_RECORD (plan), MP_PLAN_TITLE, "Third");

@@ -23,8 +23,15 @@
 #include <string.h>
 
 #include "mp-baseline-compare.h"
+#include "mp-display.h"
 #include "mp-error.h"
 #include "mp-format.h"
+
+/* The plan's title in the header of every page: as much as fits a line,
+ * and no more shaped than that (the window's titles keep 200 too). */
+#define MP_PRINT_HEADER_MAX_CHARS 200
+/* No line holds more characters than this in the smallest print style. */
+#define MP_PRINT_WORD_MAX 120
 
 /* Colours */
 typedef struct { double r, g, b; } Rgb;
@@ -420,7 +427,30 @@ mp_print_text_new (MpPrintJob *self,
 char *
 mp_print_esc (const char *text)
 {
-  return g_markup_escape_text (text != NULL ? text : "", -1);
+  g_autoptr(GString) out = NULL;
+  guint run = 0;
+
+  if (text == NULL)
+    return g_strdup ("");
+  /* A word longer than any line gets a zero-width space every
+   * MP_PRINT_WORD_MAX characters: Pango wraps it there at once, where
+   * breaking it by characters re-shaped it over and over (a title of
+   * 65,534 characters without a space took 10 s of CPU to print). */
+  out = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x200B)
+        run = 0;
+      else if (++run > MP_PRINT_WORD_MAX)
+        {
+          g_string_append_unichar (out, 0x200B);
+          run = 1;
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_markup_escape_text (out->str, (gssize) out->len);
 }
 
 double
@@ -1476,7 +1506,10 @@ draw_running (MpPrintJob *self,
   g_autofree char *printed_m = mp_print_esc (printed);
   g_autofree char *count_m = mp_print_esc (count);
   g_autofree char *section_m = mp_print_esc (section_name (page->info.section));
-  g_autofree char *title_m = g_markup_printf_escaped ("<b>%s</b>", mp_plan_get_title (self->plan));
+  /* Shortened first: ellipsizing the longest title a file may hold
+   * (65,534 characters) on every page shaped all of it each time. */
+  g_autofree char *title_shown = mp_display_text (mp_plan_get_title (self->plan), MP_PRINT_HEADER_MAX_CHARS);
+  g_autofree char *title_m = g_markup_printf_escaped ("<b>%s</b>", title_shown);
   g_autoptr(PangoLayout) right = mp_print_text_new (self, ST_SMALL, printed_m, -1);
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) section = mp_print_text_new (self, ST_SMALL, section_m, -1);
