@@ -19,6 +19,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "mp-format.h"
 #include "mp-milestones-view.h"
 #include "mp-model.h"
 #include "mp-plan-generator.h"
@@ -254,6 +255,34 @@ test_milestone_rows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Month and day names follow the UI's language, not LC_TIME: the German
+ * run has LANG=C.UTF-8 (English month names before), an English UI on a
+ * German system wrote "Januar". */
+static void
+test_date_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  gboolean german = language != NULL && g_str_has_prefix (language, "de");
+  g_autofree char *date = mp_format_date (mp_date_from_ymd (2027, 3, 15));
+  g_autofree char *day = mp_format_date_long (mp_date_from_ymd (2027, 3, 15));
+  locale_t de = newlocale (LC_TIME_MASK, "de_DE.UTF-8", (locale_t) 0);
+
+  g_test_message ("%s; %s", date, day);
+  if (german && de == (locale_t) 0)
+    {
+      /* (Debian: localedef -i de_DE -f UTF-8 de_DE.UTF-8.) */
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_test_fail_printf ("the de_DE.UTF-8 locale is not installed");
+      else
+        g_test_skip ("the de_DE.UTF-8 locale is not installed");
+      return;
+    }
+  if (de != (locale_t) 0)
+    freelocale (de);
+  g_assert_cmpstr (date, ==, german ? "15. Mär 2027" : "15 Mar 2027");
+  g_assert_true (g_str_has_prefix (day, german ? "Mo, " : "Mon, "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,5 +325,6 @@ main (int   argc,
           g_test_add_data_func_full (path, c, test_page, g_free);
         }
   g_test_add_func ("/layout/milestone-rows", test_milestone_rows);
+  g_test_add_func ("/layout/date-language", test_date_language);
   return g_test_run ();
 }

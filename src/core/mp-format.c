@@ -12,18 +12,59 @@
 #include "mp-model.h"
 #include "mp-date.h"
 
+static GMutex time_lock;
+static char *time_name;      /* the locale asked for last */
+static locale_t time_locale; /* it, or 0 when it is not installed */
+
+locale_t
+mp_format_time_locale_begin (void)
+{
+  /* Translators: the installed locale whose month and day names your
+   * dates use, e.g. "de_DE.UTF-8"; English keeps "C.UTF-8". */
+  const char *name = C_("time locale", "C.UTF-8");
+  locale_t loc;
+
+  g_mutex_lock (&time_lock);
+  if (g_strcmp0 (name, time_name) != 0)
+    {
+      locale_t base = duplocale (LC_GLOBAL_LOCALE);
+
+      /* (The one made before is kept: another thread may be using it.) */
+      time_locale = base ? newlocale (LC_TIME_MASK, name, base) : (locale_t) 0;
+      if (time_locale == (locale_t) 0 && base != (locale_t) 0)
+        freelocale (base);
+      g_free (time_name);
+      time_name = g_strdup (name);
+    }
+  loc = time_locale;
+  g_mutex_unlock (&time_lock);
+  return loc != (locale_t) 0 ? uselocale (loc) : (locale_t) 0;
+}
+
+void
+mp_format_time_locale_end (locale_t previous)
+{
+  if (previous != (locale_t) 0)
+    uselocale (previous);
+}
+
 static char *
 format_with (MpDate      date,
              const char *format)
 {
   g_autoptr(GDateTime) dt = NULL;
+  locale_t previous;
+  char *text;
   int y, m, d;
 
   if (date == MP_DATE_NONE)
     return g_strdup ("");
   mp_date_to_ymd (date, &y, &m, &d);
   dt = g_date_time_new_utc (y, m, d, 12, 0, 0);
-  return g_date_time_format (dt, format);
+  previous = mp_format_time_locale_begin ();
+  text = g_date_time_format (dt, format);
+  mp_format_time_locale_end (previous);
+  return text;
 }
 
 char *

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <locale.h>
+
 #include "mp-plan.h"
 
 G_BEGIN_DECLS
@@ -44,5 +46,13 @@ char       *mp_format_field_value (MpPlan       *plan,
                                    guint         field,
                                    const GValue *value,
                                    guint         max_chars);
+
+/* Month and day names in the UI's language, not in the environment's
+ * LC_TIME (an English UI on a German system wrote "Januar"): the
+ * translation names the locale its dates use, and this makes it the
+ * calling thread's LC_TIME until mp_format_time_locale_end() with what it
+ * returns. Without that locale installed, nothing changes. */
+locale_t    mp_format_time_locale_begin (void);
+void        mp_format_time_locale_end   (locale_t    previous);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "mp-scale.h"
+#include "mp-format.h"
 
 /* The pixels per day from which each unit can carry a label:
  * "31" needs about 16 px, "W52" about 28 px in a 7-day cell,
@@ -263,9 +264,16 @@ strftime_date (MpDate      date,
   GDate g;
   char buf[128];
 
+  locale_t previous;
+  gsize n;
+
   g_date_clear (&g, 1);
   g_date_set_julian (&g, date);
-  if (g_date_strftime (buf, sizeof buf, format, &g) == 0)
+  /* Month and day names in the UI's language (mp-format.h). */
+  previous = mp_format_time_locale_begin ();
+  n = g_date_strftime (buf, sizeof buf, format, &g);
+  mp_format_time_locale_end (previous);
+  if (n == 0)
     return g_strdup ("");
   /* g_date_strftime() writes UTF-8 already. */
   return g_strdup (buf);
