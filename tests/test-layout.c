@@ -37,7 +37,7 @@ typedef struct {
 static const char *pages[] = { "overview", "milestones", "goals", "people", "calendar" };
 /* Pages checked strictly besides Milestones: the others are being
  * rebuilt (issue 13) and report what is cut as incomplete. */
-static const char *strict_pages[] = { "overview", "goals", "people", NULL };
+static const char *strict_pages[] = { "overview", "goals", "people", "calendar", NULL };
 
 static GtkWidget *
 find_visible (GtkWidget *root,
