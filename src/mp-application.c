@@ -294,7 +294,15 @@ quit_next (MpApplication *self)
           }
       }
   self->quitting = FALSE;
-  g_application_quit (G_APPLICATION (self));
+  /* Not g_application_quit(): it ignores the holds, and a recovery copy
+   * being written holds the application until it is written (or, when
+   * discarded meanwhile, removed). Without windows the application ends
+   * when the last hold goes. */
+  windows = g_list_copy (windows);
+  g_list_foreach (windows, (GFunc) (void (*) (void)) g_object_ref, NULL);
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void

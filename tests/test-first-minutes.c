@@ -12,6 +12,7 @@
 
 #include "mp-application.h"
 #include "mp-model.h"
+#include "mp-plan-generator.h"
 #include "mp-plan-io.h"
 #include "mp-window.h"
 #include "mp-test-widgets.h"
@@ -367,6 +368,64 @@ test_recovery_same_window (void)
   g_rmdir (dir);
 }
 
+/* Quit waits for a recovery copy being written (g_application_quit()
+ * ignores the hold the autosave takes: the process ended while the
+ * worker wrote, and the copy was left half done or not removed). */
+typedef struct {
+  MpDocument *doc;
+  gboolean    was_writing;
+} QuitCtx;
+
+static void
+quit_while_writing (GApplication *app,
+                    QuitCtx      *ctx)
+{
+  g_autoptr(MpPlan) plan = mp_plan_generator_generate_n (5000);
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  ctx->doc = mp_document_new (plan, NULL);
+  mp_document_set_autosave (ctx->doc, 1);
+  mp_document_set_string (ctx->doc, MP_RECORD (plan), MP_PLAN_TITLE, "Typed just before quitting");
+  while (!mp_document_is_writing_recovery (ctx->doc) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  ctx->was_writing = mp_document_is_writing_recovery (ctx->doc);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+test_quit_waits_for_autosave (void)
+{
+  g_autoptr(MpApplication) app = NULL;
+  char *argv[] = { (char *) "mutualplan", NULL };
+  QuitCtx ctx = { 0 };
+
+  /* In a process of its own: the application's main loop must not run
+   * what earlier tests left behind. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  app = mp_application_new ();
+  g_object_set (app, "flags", G_APPLICATION_NON_UNIQUE, NULL);
+  g_signal_connect_after (app, "activate", G_CALLBACK (quit_while_writing), &ctx);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_true (ctx.was_writing);
+  /* The application ran until the worker was done. */
+  g_assert_false (mp_document_is_writing_recovery (ctx.doc));
+  {
+    g_autoptr(GFile) copy = g_file_new_for_path (mp_document_get_recovery_path (ctx.doc));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MpPlan) back = mp_plan_load_from_file (copy, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (mp_plan_get_title (back), ==, "Typed just before quitting");
+  }
+  mp_document_discard_recovery (ctx.doc);
+  g_object_unref (ctx.doc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,5 +436,6 @@ main (int   argc,
   g_test_add_func ("/first/not-a-plan", test_not_a_plan);
   g_test_add_func ("/first/recent-plans-only", test_recent_plans_only);
   g_test_add_func ("/first/recovery-same-window", test_recovery_same_window);
+  g_test_add_func ("/first/quit-waits-for-autosave", test_quit_waits_for_autosave);
   return g_test_run ();
 }

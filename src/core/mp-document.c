@@ -1058,24 +1058,36 @@ snapshot_take (Snapshot   *s,
   s->context = g_main_context_ref_thread_default ();
 }
 
-/* The bytes; on a worker the snapshot then goes back to its thread. */
-static GBytes *
-snapshot_to_bytes (Snapshot *s,
-                   gboolean  on_worker)
+/* Done with the snapshot: on a worker it goes back to its thread to be
+ * freed (it may hold the last reference to records removed meanwhile). */
+static void
+snapshot_give_back (Snapshot *s,
+                    gboolean  on_worker)
 {
-  GBytes *bytes = mp_plan_snapshot_to_bytes (s->snapshot);
   g_autoptr(GSource) idle = NULL;
 
+  if (s->snapshot == NULL)
+    return;
   if (!on_worker)
     {
       g_clear_pointer (&s->snapshot, mp_record_snapshot_free);
-      return bytes;
+      return;
     }
   idle = g_idle_source_new ();
   g_source_set_priority (idle, G_PRIORITY_LOW);
   g_source_set_callback (idle, free_snapshot_cb, g_steal_pointer (&s->snapshot), NULL);
   g_source_set_static_name (idle, "[mutualplan] free a save's snapshot");
   g_source_attach (idle, s->context);
+}
+
+/* The bytes; the snapshot is given back. */
+static GBytes *
+snapshot_to_bytes (Snapshot *s,
+                   gboolean  on_worker)
+{
+  GBytes *bytes = mp_plan_snapshot_to_bytes (s->snapshot);
+
+  snapshot_give_back (s, on_worker);
   return bytes;
 }
 
@@ -1155,6 +1167,7 @@ recovery_write (RecoveryData  *d,
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
                    _("Could not create the recovery folder %s: %s"), dir_path, g_strerror (saved));
+      snapshot_give_back (&d->plan, on_worker);
       return FALSE;
     }
   bytes = snapshot_to_bytes (&d->plan, on_worker);
