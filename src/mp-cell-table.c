@@ -1025,7 +1025,13 @@ label_cell (MpCellTable        *table,
       /* A menu button's focusable part is its toggle button. */
       target_w = GTK_IS_MENU_BUTTON (w) ? find_descendant (w, GTK_TYPE_TOGGLE_BUTTON) : w;
       if (target_w != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (target_w), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (target_w), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+          /* GTK 4.8 labels a menu button's toggle by the menu button too:
+           * the name would be read twice ("Status: Done Status: Done"). */
+          if (target_w != w)
+            gtk_accessible_reset_relation (GTK_ACCESSIBLE (target_w), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+        }
       if (target_w != w)
         gtk_accessible_update_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
     }

@@ -965,6 +965,27 @@ dialog_activated (GtkWidget  *widget,
     mp_share_import_csv (GTK_WINDOW (self), self->document);
 }
 
+static void focus_page (MpWindow *self);
+
+/* Keeps the focus in the page for its first 30 frames: a page just
+ * filled has no rows before its first layout, the main menu gives the
+ * focus back to its button when it closes, and the sidebar takes it a
+ * few frames later when it follows the page. */
+static gboolean
+focus_page_tick (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  MpWindow *self = MP_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  int *frames = data;
+
+  if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+    focus_page (self);
+  return ++*frames >= 30 ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
 static void
 template_created (MpPlan   *plan,
                   gpointer  user_data)
@@ -974,6 +995,10 @@ template_created (MpPlan   *plan,
 
   mp_window_set_document (target, doc);
   mp_window_show_page (target, "milestones");
+  /* On with the keyboard where the work is: the list of milestones (the
+   * focus was left on the main menu's button). Once the dialog has gone
+   * and the page is shown. */
+  gtk_widget_add_tick_callback (GTK_WIDGET (target), focus_page_tick, g_new0 (int, 1), g_free);
 }
 
 static void

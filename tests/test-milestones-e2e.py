@@ -14,50 +14,16 @@
 import datetime
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
-CI = os.environ.get("CI") == "true"
-
-
-def missing(what):
-    if CI:
-        print("1..1\nnot ok 1 - %s is missing (scripts/deps --test installs it)" % what)
-        sys.exit(1)
-    print("1..0 # SKIP %s is missing" % what)
-    sys.exit(0)
-
-
-try:
-    import pyatspi
-except ImportError:
-    missing("python3-pyatspi")
-if shutil.which("xdotool") is None:
-    missing("xdotool")
-if not os.environ.get("DISPLAY"):
-    missing("a display (run under xvfb-run)")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import mp_atspi as at  # noqa: E402
+from mp_atspi import children, extents, pyatspi, wait_for, xdo  # noqa: E402
 
 binary, fixture = sys.argv[1], sys.argv[2]
-n = 0
-failed = False
-
-
-T0 = time.time()
-
-
-def ok(cond, what, *info):
-    global n, failed
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-    print("# %.1f s" % (time.time() - T0))
-    sys.stdout.flush()
-    if not cond:
-        failed = True
-        for line in info:
-            print("# %s" % line)
+tap = at.Tap()
+ok = tap.ok
 
 
 def make_plan(path, count):
@@ -95,26 +61,9 @@ def make_plan(path, count):
         json.dump(d, f, indent=2, ensure_ascii=False)
 
 
-def children(node):
-    try:
-        return [node.getChildAtIndex(i) for i in range(node.childCount)]
-    except Exception:
-        return []
-
-
 def find_all(node, role=None, name=None, limit=100000, pred=None):
-    found, stack = [], [node]
-    while stack and len(found) < limit:
-        cur = stack.pop()
-        try:
-            r, nm = cur.getRoleName(), cur.name
-        except Exception:
-            continue
-        if (role is None or r == role) and (name is None or nm == name) and (pred is None or pred(cur)):
-            found.append(cur)
-        stack.extend(reversed(children(cur)))
     # Rows are recycled widgets: their order in the tree is not the list's.
-    return sorted(found, key=row_index)
+    return at.find_all(node, role, name, limit, pred, key=row_index)
 
 
 def find(node, role=None, name=None, pred=None):
@@ -122,41 +71,8 @@ def find(node, role=None, name=None, pred=None):
     return res[0] if res else None
 
 
-def wait_for(fn, timeout=20.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            res = fn()
-        except Exception:
-            res = None
-        if res:
-            return res
-        time.sleep(0.25)
-    return None
-
-
-def app_node(pid):
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            if app is not None and (app.get_process_id() == pid or app.name == "mutualplan"):
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def extents(node):
-    return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
-
-
-def xdo(*args):
-    subprocess.run(["xdotool"] + list(args), check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-
 def key(*keys):
-    for k in keys:
-        xdo("key", "--clearmodifiers", k)
-        time.sleep(0.15)
+    at.key(*keys)
 
 
 TABLE = []
@@ -218,28 +134,15 @@ def saved_titles(path):
         return [m["title"] for m in json.load(f)["milestones"]]
 
 
-home = tempfile.mkdtemp(prefix="mp-e2e-")
-plan = os.path.join(home, "plan.mplan")
+runner = at.App(binary, [lambda home: os.path.join(home, "plan.mplan")], today="2027-03-01")
+plan = runner.files[0]
 make_plan(plan, 400)
-env = dict(os.environ, GTK_A11Y="atspi", HOME=home, LANG="C.UTF-8", LANGUAGE="",
-           MUTUALPLAN_TODAY="2027-03-01", GSK_RENDERER="cairo",
-           XDG_DATA_HOME=os.path.join(home, "data"), XDG_CONFIG_HOME=os.path.join(home, "config"))
-env.pop("NO_AT_BRIDGE", None)
-
-proc = subprocess.Popen([binary, plan], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 try:
-    app = wait_for(lambda: app_node(proc.pid), timeout=120)
-    ok(app is not None, "the app shows up on the accessibility bus")
-    if app is None:
-        raise SystemExit
-    frame = wait_for(lambda: find(app, "frame"))
-    wid = wait_for(lambda: subprocess.run(["xdotool", "search", "--pid", str(proc.pid)], capture_output=True,
-                                          text=True).stdout.split())
-    wid = wid[-1] if wid else None
+    ok(runner.start(), "the app shows up on the accessibility bus")
+    app, wid = runner.app, runner.wid
     ok(wid is not None, "the window is on the X server")
-    xdo("windowsize", wid, "1280", "800")
-    xdo("windowfocus", "--sync", wid)
-    time.sleep(1)
+    if app is None or wid is None:
+        raise SystemExit
 
     # The Milestones page, by its shortcut.
     key("alt+2")
@@ -338,10 +241,9 @@ try:
     ok(len(saved_titles(plan)) == 401, "one milestone more, no other", len(saved_titles(plan)))
 
 
+except SystemExit:
+    pass  # a step failed: the rest depends on it
 finally:
-    proc.kill()
-    proc.wait()
-    shutil.rmtree(home, ignore_errors=True)
+    runner.stop()
 
-print("1..%d" % n)
-sys.exit(1 if failed else 0)
+tap.finish()
