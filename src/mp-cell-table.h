@@ -13,7 +13,8 @@
  * a value no kind shows is one MpCellEditor (make, refresh, value).
  *
  * Rows are recycled: the editors are made once in setup for both kinds
- * of row and shown by kind in bind, handlers are connected in setup and
+ * of row and shown by kind in bind (only when the row's item changes: GTK
+ * 4.8 binds again on every move of a row), handlers are connected in setup and
  * find their record through the GtkListItem; a cell refreshes only for
  * notify of the fields it shows, and "live" columns (values that depend
  * on other records) are refreshed on the bound rows only, once per
