@@ -44,6 +44,8 @@ struct _MpWindow
   GCancellable         *cancellable;
   GSettings            *settings;
   gboolean              close_after_save;
+  gboolean              saving;           /* a save is being written */
+  gboolean              save_again;       /* Save pressed meanwhile */
   guint                 loading;   /* loads running in a worker thread */
   gboolean              sample;    /* the document is the built-in sample */
   GHashTable           *pages_with_document; /* pages shown since the document came */
@@ -726,6 +728,8 @@ new_activated (GtkWidget  *widget,
   mp_window_show_page (target, "overview");
 }
 
+static void save_document (MpWindow *self, GFile *file, gboolean force);
+
 static void
 save_done (GObject      *source,
            GAsyncResult *result,
@@ -735,9 +739,11 @@ save_done (GObject      *source,
   MpDocument *doc = MP_DOCUMENT (source);
   g_autoptr(GError) error = NULL;
 
+  self->saving = FALSE;
   if (!mp_document_save_finish (doc, result, &error))
     {
       self->close_after_save = FALSE;
+      self->save_again = FALSE;
       if (MP_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
         mp_application_cancel_quit (MP_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
@@ -752,7 +758,18 @@ save_done (GObject      *source,
     }
   add_recent (mp_document_get_file (doc));
   if (self->close_after_save)
-    gtk_window_destroy (GTK_WINDOW (self));
+    {
+      self->close_after_save = FALSE;
+      /* Edited while the save was written: those edits are not in the
+       * file, so closing asks again instead of losing them. */
+      if (mp_document_get_modified (doc))
+        gtk_window_close (GTK_WINDOW (self));
+      else
+        gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (self->save_again && mp_document_get_modified (doc))
+    save_document (self, NULL, FALSE);
+  self->save_again = FALSE;
   g_object_unref (self);
 }
 
@@ -761,6 +778,15 @@ save_document (MpWindow *self,
                GFile    *file,
                gboolean  force)
 {
+  /* Save again while a save is written: once it is done. Two at once
+   * would have the second one compare the file with what was on disk
+   * before the first, and say the file changed on disk. */
+  if (self->saving && file == NULL && !force)
+    {
+      self->save_again = TRUE;
+      return;
+    }
+  self->saving = TRUE;
   mp_document_save_async (self->document, file, force, NULL, save_done, g_object_ref (self));
 }
 

@@ -379,6 +379,69 @@ test_typing_committed (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Save pressed again while a save is written waits for it (two at once:
+ * the second compared the file with what was there before the first and
+ * said it changed on disk); Close → Save with edits made while saving
+ * asks again instead of closing over them. */
+static void
+test_save_while_saving (void)
+{
+  g_autofree char *src = fixture ("acme-rollout.mplan");
+  g_autofree char *dir = g_dir_make_tmp ("mp-saves-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.mplan", NULL);
+  g_autofree char *original = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  MpWindow *window = mp_window_new (NULL);
+  g_autoptr(GtkWidget) keep = g_object_ref_sink (GTK_WIDGET (window));
+  MpDocument *doc;
+  MpRecord *plan;
+  GtkWidget *dialog;
+
+  g_assert_true (g_file_get_contents (src, &original, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, original, -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  mp_window_load_file (window, file);
+  MP_TEST_SPIN_UNTIL (mp_window_get_plan (window) != NULL);
+  doc = mp_window_get_document (window);
+  plan = MP_RECORD (mp_window_get_plan (window));
+
+  mp_document_set_string (doc, plan, MP_PLAN_TITLE, "First edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  mp_document_set_string (doc, plan, MP_PLAN_TITLE, "Second edit");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  MP_TEST_SPIN_UNTIL (!mp_document_get_modified (doc) || mp_test_find_message_dialog () != NULL);
+  mp_test_spin_frames (10);
+  g_assert_null (mp_test_find_message_dialog ());
+  g_assert_false (mp_document_get_modified (doc));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MpPlan) back = mp_plan_load_from_file (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (mp_plan_get_title (back), ==, "Second edit");
+  }
+
+  /* Close, Save, and an edit before the save is written. */
+  mp_document_set_string (doc, plan, MP_PLAN_TITLE, "Third edit");
+  gtk_window_close (GTK_WINDOW (window));
+  MP_TEST_SPIN_UNTIL ((dialog = mp_test_find_message_dialog ()) != NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  mp_document_set_string (doc, plan, MP_PLAN_TITLE, "Fourth edit");
+  MP_TEST_SPIN_UNTIL (mp_test_find_message_dialog () != NULL);
+  /* Still open, still modified, asking again. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (mp_document_get_modified (doc));
+  gtk_dialog_response (GTK_DIALOG (mp_test_find_message_dialog ()), GTK_RESPONSE_ACCEPT);
+  MP_TEST_SPIN_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (window)));
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(MpPlan) back = mp_plan_load_from_file (file, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (mp_plan_get_title (back), ==, "Fourth edit");
+  }
+}
+
 static void
 test_pages_screenshots (void)
 {
@@ -427,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/window/load-error", test_load_error);
   g_test_add_func ("/window/edit-undo-save", test_edit_undo_save);
   g_test_add_func ("/window/typing-committed", test_typing_committed);
+  g_test_add_func ("/window/save-while-saving", test_save_while_saving);
   g_test_add_func ("/window/pages", test_pages_screenshots);
   return g_test_run ();
 }
