@@ -88,6 +88,13 @@ if has "$out" "# Statusbericht: ACME Corp" && has "$out" "## Überfällig" &&
 else
   not_ok "--report headings and phrases are German, plan titles unchanged" "$out"
 fi
+# A status in a sentence keeps its German capitals ("in arbeit" was the
+# status's name lower-cased).
+if has "$out" "2027, in Arbeit, 1 von 2 Aufgaben erledigt" && ! has "$out" "in arbeit"; then
+  ok "--report writes a milestone's status as a German phrase"
+else
+  not_ok "--report writes a milestone's status as a German phrase" "$(grep -i "arbeit" <<<"$out")"
+fi
 
 # Every refusal of the loader and the checker in German: each invalid
 # fixture and each limit of a hostile file. The message keeps the file name

@@ -376,11 +376,14 @@ step_rest (Report   *r,
       guint nt = g_list_model_get_n_items (tasks), nd = 0;
       g_autoptr(GString) e = g_string_new (NULL);
 
-      if (st == MP_STATUS_IN_PROGRESS || st == MP_STATUS_BLOCKED)
-        {
-          g_autofree char *lower = g_utf8_strdown (mp_format_status (st), -1);
-          g_string_append_printf (e, _(", %s"), lower);
-        }
+      /* Whole phrases: lower-casing the status's name wrote German
+       * nouns in lower case ("in arbeit"). */
+      if (st == MP_STATUS_IN_PROGRESS)
+        /* Translators: after a milestone's due date in the status report */
+        g_string_append (e, _(", in progress"));
+      else if (st == MP_STATUS_BLOCKED)
+        /* Translators: after a milestone's due date in the status report */
+        g_string_append (e, _(", blocked"));
       for (guint i = 0; i < nt; i++)
         {
           g_autoptr(MpTask) t = g_list_model_get_item (tasks, i);
