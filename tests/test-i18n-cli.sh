@@ -90,7 +90,7 @@ else
 fi
 # A status in a sentence keeps its German capitals ("in arbeit" was the
 # status's name lower-cased).
-if has "$out" "2027, in Arbeit, 1 von 2 Aufgaben erledigt" && ! has "$out" "in arbeit"; then
+if has "$out" ", in Arbeit, 1 von 2 Aufgaben erledigt" && ! has "$out" "in arbeit"; then
   ok "--report writes a milestone's status as a German phrase"
 else
   not_ok "--report writes a milestone's status as a German phrase" "$(grep -i "arbeit" <<<"$out")"
