@@ -23,6 +23,7 @@
 #include "mp-milestones-view.h"
 #include "mp-model.h"
 #include "mp-plan-generator.h"
+#include "mp-shortcuts.h"
 #include "mp-window.h"
 #include "mp-workspace.h"
 #include "mp-test-widgets.h"
@@ -283,6 +284,24 @@ test_date_language (void)
   g_assert_true (g_str_has_prefix (day, german ? "Mo, " : "Mon, "));
 }
 
+/* The shortcuts window (one page, Editing first) fits a 1280×800 screen
+ * in the UI's language; German titles made it 1423 px wide. */
+static void
+test_shortcuts_window (void)
+{
+  GtkWidget *shortcuts = mp_shortcuts_window_new ();
+  int min_w, nat_w, min_h, nat_h;
+
+  gtk_window_present (GTK_WINDOW (shortcuts));
+  mp_test_spin_frames (5);
+  gtk_widget_measure (shortcuts, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  gtk_widget_measure (shortcuts, GTK_ORIENTATION_VERTICAL, nat_w, &min_h, &nat_h, NULL, NULL);
+  g_test_message ("shortcuts window %d×%d (least %d×%d)", nat_w, nat_h, min_w, min_h);
+  g_assert_cmpint (min_w, <=, 1280);
+  g_assert_cmpint (min_h, <=, 800);
+  gtk_window_destroy (GTK_WINDOW (shortcuts));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,5 +345,6 @@ main (int   argc,
         }
   g_test_add_func ("/layout/milestone-rows", test_milestone_rows);
   g_test_add_func ("/layout/date-language", test_date_language);
+  g_test_add_func ("/layout/shortcuts-window", test_shortcuts_window);
   return g_test_run ();
 }
