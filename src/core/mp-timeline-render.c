@@ -1579,10 +1579,7 @@ frame_init (Frame                *f,
   /* Shared and worked out once per change of the plan (mp-health.h). */
   if (view->today != MP_DATE_NONE && f->plan != NULL)
     {
-      /* Not for large plans: something between two print tiles makes the
-       * shared health stale, and working it out per tile made a PDF of
-       * 20,000 milestones take twice its CPU limit (test-scale-cli). */
-      if (!view->health_per_bar && mp_timeline_layout_get_n_rows (layout) <= 500)
+      if (!view->health_per_bar)
         f->health = mp_plan_get_health (f->plan, view->today, NULL);
       else if ((f->health = mp_plan_peek_health (f->plan, view->today, NULL)) == NULL)
         f->risky = g_hash_table_new (NULL, NULL);

@@ -130,8 +130,7 @@ typedef struct {
   double                      resolution;   /* pango dpi: 96 on screen, 72 in print */
   /* The at-risk marks from each drawn bar's own health unless the plan's
    * is already worked out (the screen: a frame after an edit must not
-   * wait for the whole plan's); FALSE: from the plan's (print), for
-   * plans of 500 rows or fewer. */
+   * wait for the whole plan's); FALSE: from the plan's (print). */
   gboolean                    health_per_bar;
 
   /* A drag in progress: milestone @preview_milestone (-1: none) drawn
