@@ -12,10 +12,12 @@ G_BEGIN_DECLS
 
 /* Runs the main loop for about @n frames (20 ms each). */
 void         mp_test_spin_frames       (int          n);
-/* Runs the main loop until @cond holds or 10 s pass; asserts @cond. */
+/* Runs the main loop until @cond holds or 30 s pass; asserts @cond. A
+ * bound against hangs, not a timing: on a machine with a load of 12 on
+ * 2 cores a new row's cell took more than 10 s to appear. */
 #define MP_TEST_SPIN_UNTIL(cond)                                          \
   G_STMT_START {                                                          \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;     \
+    gint64 _deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;     \
     while (!(cond) && g_get_monotonic_time () < _deadline)                \
       mp_test_spin_frames (1);                                            \
     g_assert_true (cond);                                                 \
