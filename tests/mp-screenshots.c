@@ -39,22 +39,6 @@ static char *prefix;
 static GString *report;
 static guint n_shots, n_cut;
 
-static GtkWidget *
-find_visible (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_visible (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 shoot (GtkWidget  *widget,
        const char *name)
@@ -182,7 +166,7 @@ shoot_window (MpDocument *doc,
         mp_test_spin_frames (3);
         mp_window_show_page (window, pages[p]);
         mp_test_spin_frames (3);
-        page = find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW);
+        page = mp_test_find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW);
         if (page != NULL)
           g_object_set (page, "show-details", (gboolean) details, NULL);
         if (width < breakpoint)

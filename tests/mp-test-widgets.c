@@ -52,6 +52,22 @@ mp_test_find_widget (GtkWidget *root,
 }
 
 GtkWidget *
+mp_test_find_visible (GtkWidget *root,
+                      GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = mp_test_find_visible (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
 mp_test_find_named (GtkWidget  *root,
                     const char *name)
 {

@@ -28,6 +28,10 @@ MpDocument  *mp_test_load_fixture      (const char  *name);
 /* The first widget of @type at or below @root, depth first. */
 GtkWidget   *mp_test_find_widget       (GtkWidget   *root,
                                         GType        type);
+/* The first mapped widget of @type at or below @root, depth first, or
+ * NULL (what a user sees of it). */
+GtkWidget   *mp_test_find_visible      (GtkWidget   *root,
+                                        GType        type);
 /* The first widget named @name (gtk_widget_set_name, or name= in a
  * template) at or below @root, depth first, or NULL. */
 GtkWidget   *mp_test_find_named        (GtkWidget   *root,

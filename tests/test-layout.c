@@ -40,22 +40,6 @@ static const char *pages[] = { "overview", "milestones", "goals", "people", "cal
  * rebuilt (issue 13) and report what is cut as incomplete. */
 static const char *strict_pages[] = { "overview", "goals", "people", "calendar", NULL };
 
-static GtkWidget *
-find_visible (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_visible (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static MpWindow *
 window_at (int         width,
            int         height,
@@ -88,7 +72,7 @@ test_page (gconstpointer data)
     {
       GtkWidget *page;
 
-      MP_TEST_SPIN_UNTIL ((page = find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW)) != NULL);
+      MP_TEST_SPIN_UNTIL ((page = mp_test_find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW)) != NULL);
       g_object_set (page, "show-details", TRUE, NULL);
     }
   /* Narrow or not as the width says, pages laid out, the Overview's
@@ -211,7 +195,7 @@ test_milestone_rows (void)
   int title_width = 0, widest_other = 0;
 
   mp_window_show_page (window, "milestones");
-  MP_TEST_SPIN_UNTIL ((page = find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW)) != NULL);
+  MP_TEST_SPIN_UNTIL ((page = mp_test_find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW)) != NULL);
   g_assert_cmpstr (mp_workspace_get_view (page), ==, "both");
   view = mp_test_find_widget (page, GTK_TYPE_COLUMN_VIEW);
   scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);

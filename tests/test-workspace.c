@@ -18,22 +18,6 @@
 
 #define MIN_WIDTH 720
 
-static GtkWidget *
-find_visible (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_visible (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_min_width (void)
 {
@@ -89,11 +73,11 @@ test_narrow (void)
   mp_window_show_page (window, "milestones");
   MP_TEST_SPIN_UNTIL (gtk_widget_get_width (GTK_WIDGET (window)) >= 1200);
   g_assert_false (mp_window_get_narrow (window));
-  page = find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW);
+  page = mp_test_find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW);
   timeline = mp_test_find_widget (page, MP_TYPE_TIMELINE);
   g_object_set (page, "show-details", TRUE, NULL);
   mp_test_spin_frames (3);
-  detail = find_visible (page, g_type_from_name ("MpMilestoneDetail"));
+  detail = mp_test_find_visible (page, g_type_from_name ("MpMilestoneDetail"));
   g_assert_nonnull (detail);
   /* Wide: list, timeline and details side by side. */
   g_assert_true (gtk_widget_get_mapped (timeline));
@@ -225,7 +209,7 @@ test_overview_show_all (void)
   gtk_window_present (GTK_WINDOW (window));
   mp_window_set_document (window, doc);
   mp_window_show_page (window, "overview");
-  overview = find_visible (GTK_WIDGET (window), MP_TYPE_OVERVIEW);
+  overview = mp_test_find_visible (GTK_WIDGET (window), MP_TYPE_OVERVIEW);
   g_assert_nonnull (overview);
   MP_TEST_SPIN_UNTIL ((overdue = list_named (overview, "overdue")) != NULL && count_rows (GTK_WIDGET (overdue)) > 1);
   /* Five and "Show all N": not hundreds of rows. */
@@ -242,7 +226,7 @@ test_overview_show_all (void)
   g_signal_emit_by_name (overdue, "row-activated", more);
   mp_test_spin_frames (3);
   {
-    GtkWidget *page = find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW);
+    GtkWidget *page = mp_test_find_visible (GTK_WIDGET (window), MP_TYPE_MILESTONES_VIEW);
     MpMilestoneFilter *filter;
 
     g_assert_nonnull (page);
