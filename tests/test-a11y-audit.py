@@ -23,6 +23,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mp_atspi import children, find, find_all, wait_for  # noqa: E402,F401
+
 ON_CI = os.environ.get("CI") == "true"
 
 try:
@@ -53,45 +56,6 @@ def ok(cond, what, *info):
     for line in info:
         for sub in str(line).splitlines():
             print("# %s" % sub)
-
-
-def children(node):
-    try:
-        return [node.getChildAtIndex(i) for i in range(node.childCount)]
-    except Exception:
-        return []
-
-
-def find_all(node, role=None, name=None, limit=100000, pred=None):
-    found, stack = [], [node]
-    while stack and len(found) < limit:
-        cur = stack.pop()
-        try:
-            r, nm = cur.getRoleName(), cur.name
-        except Exception:
-            continue
-        if (role is None or r == role) and (name is None or nm == name) and (pred is None or pred(cur)):
-            found.append(cur)
-        stack.extend(reversed(children(cur)))
-    return found
-
-
-def find(node, role=None, name=None, pred=None):
-    res = find_all(node, role, name, limit=1, pred=pred)
-    return res[0] if res else None
-
-
-def wait_for(fn, timeout=15.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            res = fn()
-        except Exception:
-            res = None
-        if res:
-            return res
-        time.sleep(0.2)
-    return None
 
 
 def app_node(pid):
@@ -306,7 +270,6 @@ def open_menu_item(app, frame, label):
     item = wait_for(lambda: find(app, "menu item",
                                  pred=lambda i: i.name.replace("_", "").startswith(label)), timeout=5)
     return item
-
 
 
 def menu_dialog(label):

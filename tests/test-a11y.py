@@ -12,6 +12,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from mp_atspi import children, find, find_all, wait_for  # noqa: E402,F401
+
 try:
     import pyatspi
 except ImportError:
@@ -31,45 +34,6 @@ def ok(cond, what, *info):
         failed = True
         for line in info:
             print("# %s" % line)
-
-
-def children(node):
-    try:
-        return [node.getChildAtIndex(i) for i in range(node.childCount)]
-    except Exception:
-        return []
-
-
-def find_all(node, role=None, name=None, limit=100000):
-    found, stack = [], [node]
-    while stack and len(found) < limit:
-        cur = stack.pop()
-        try:
-            r, nm = cur.getRoleName(), cur.name
-        except Exception:
-            continue
-        if (role is None or r == role) and (name is None or nm == name):
-            found.append(cur)
-        stack.extend(reversed(children(cur)))
-    return found
-
-
-def find(node, role=None, name=None):
-    res = find_all(node, role, name, limit=1)
-    return res[0] if res else None
-
-
-def wait_for(fn, timeout=15.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        try:
-            res = fn()
-        except Exception:
-            res = None
-        if res:
-            return res
-        time.sleep(0.25)
-    return None
 
 
 def app_node(pid=None):
