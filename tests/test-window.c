@@ -316,6 +316,27 @@ test_edit_undo_save (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window on a fresh copy of fixture @name in a new folder, loaded;
+ * @file is the copy. */
+static MpWindow *
+window_on_copy (const char *name,
+                GFile     **file)
+{
+  g_autofree char *src = fixture (name);
+  g_autofree char *dir = g_dir_make_tmp ("mp-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  MpWindow *window = mp_window_new (NULL);
+
+  g_assert_true (g_file_get_contents (src, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  *file = g_file_new_for_path (path);
+  gtk_window_present (GTK_WINDOW (window));
+  mp_window_load_file (window, *file);
+  MP_TEST_SPIN_UNTIL (mp_window_get_plan (window) != NULL);
+  return window;
+}
+
 /* Text typed into a list cell and not yet confirmed is in what Save
  * writes and makes Close ask (a cell's editable label commits 100 ms
  * after losing the focus on its own, after the save took its snapshot:
@@ -323,22 +344,13 @@ test_edit_undo_save (void)
 static void
 test_typing_committed (void)
 {
-  g_autofree char *src = fixture ("acme-rollout.mplan");
-  g_autofree char *dir = g_dir_make_tmp ("mp-typing-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "plan.mplan", NULL);
-  g_autofree char *original = NULL;
   g_autofree char *old_email = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  MpWindow *window = mp_window_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  MpWindow *window = window_on_copy ("acme-rollout.mplan", &file);
   MpDocument *doc;
   MpParticipant *dana;
   GtkWidget *cell;
 
-  g_assert_true (g_file_get_contents (src, &original, NULL, NULL));
-  g_assert_true (g_file_set_contents (path, original, -1, NULL));
-  gtk_window_present (GTK_WINDOW (window));
-  mp_window_load_file (window, file);
-  MP_TEST_SPIN_UNTIL (mp_window_get_plan (window) != NULL);
   doc = mp_window_get_document (window);
   dana = mp_plan_find_participant (mp_window_get_plan (window), "p-dana");
   old_email = g_strdup (mp_participant_get_email (dana));
@@ -386,22 +398,13 @@ test_typing_committed (void)
 static void
 test_save_while_saving (void)
 {
-  g_autofree char *src = fixture ("acme-rollout.mplan");
-  g_autofree char *dir = g_dir_make_tmp ("mp-saves-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "plan.mplan", NULL);
-  g_autofree char *original = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  MpWindow *window = mp_window_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  MpWindow *window = window_on_copy ("acme-rollout.mplan", &file);
   g_autoptr(GtkWidget) keep = g_object_ref_sink (GTK_WIDGET (window));
   MpDocument *doc;
   MpRecord *plan;
   GtkWidget *dialog;
 
-  g_assert_true (g_file_get_contents (src, &original, NULL, NULL));
-  g_assert_true (g_file_set_contents (path, original, -1, NULL));
-  gtk_window_present (GTK_WINDOW (window));
-  mp_window_load_file (window, file);
-  MP_TEST_SPIN_UNTIL (mp_window_get_plan (window) != NULL);
   doc = mp_window_get_document (window);
   plan = MP_RECORD (mp_window_get_plan (window));
 
